@@ -1,0 +1,55 @@
+namespace LiveStack.Router;
+
+/// <summary>Options of the routing engine. Hosts bind them from configuration and validate them at start.</summary>
+public sealed class RouterOptions
+{
+    /// <summary>The realms served. When the list is empty, the router serves <c>realm1</c>.</summary>
+    public IList<string> Realms { get; } = [];
+
+    /// <summary>
+    /// Whether a HELLO for an unknown realm creates it. Default: false (the session is aborted with
+    /// <c>wamp.error.no_such_realm</c>), because typos in a realm name should fail loudly.
+    /// </summary>
+    public bool AutoCreateRealms { get; set; }
+
+    /// <summary>How many messages may wait in one session's outbound queue. Default: 1024.</summary>
+    public int OutboundQueueCapacity { get; set; } = 1024;
+
+    /// <summary>What happens to an EVENT for a session whose outbound queue is full. Default: <see cref="SlowConsumerPolicy.DropEvents"/>.</summary>
+    public SlowConsumerPolicy SlowConsumerPolicy { get; set; } = SlowConsumerPolicy.DropEvents;
+
+    /// <summary>
+    /// Whether each new request id from a client must be the previous one plus one (the spec's rule
+    /// since 2023; every mainstream client follows it). A gap or a reuse aborts the session with
+    /// <c>wamp.error.protocol_violation</c>. Default: true.
+    /// </summary>
+    public bool RequireSequentialRequestIds { get; set; } = true;
+
+    /// <summary>How long the router waits for the GOODBYE reply after it closed a session. Default: 2 seconds.</summary>
+    public TimeSpan GoodbyeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether URIs must follow the strict rules (components of <c>[0-9a-z_]</c> only). Default: false (loose rules).</summary>
+    public bool StrictUris { get; set; }
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate()
+    {
+        if (OutboundQueueCapacity < 1)
+        {
+            throw new InvalidOperationException($"{nameof(OutboundQueueCapacity)} must be at least 1 (was {OutboundQueueCapacity}).");
+        }
+
+        if (GoodbyeTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{nameof(GoodbyeTimeout)} must be positive.");
+        }
+
+        foreach (var realm in Realms)
+        {
+            if (!Wamp.WampUri.IsValid(realm, StrictUris))
+            {
+                throw new InvalidOperationException($"Realm name '{realm}' is not a valid WAMP URI.");
+            }
+        }
+    }
+}

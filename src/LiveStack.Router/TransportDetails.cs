@@ -1,0 +1,15 @@
+namespace LiveStack.Router;
+
+/// <summary>What the router knows about the transport a session arrived on; reported by the session meta API.</summary>
+/// <param name="Type">The transport kind, e.g. <c>websocket</c> or <c>rawsocket</c>.</param>
+/// <param name="Serializer">The negotiated serializer, e.g. <c>json</c>.</param>
+/// <param name="Peer">The remote endpoint, e.g. <c>tcp4:127.0.0.1:53412</c>, or null when unknown.</param>
+public sealed record TransportDetails(string Type, string Serializer, string? Peer)
+{
+    internal Dictionary<string, object?> ToDict() => new(StringComparer.Ordinal)
+    {
+        ["type"] = Type,
+        ["serializer"] = Serializer,
+        ["peer"] = Peer,
+    };
+}

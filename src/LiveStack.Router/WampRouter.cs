@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using LiveStack.Router.Routing;
+using LiveStack.Router.Sessions;
+using LiveStack.Wamp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LiveStack.Router;
+
+/// <summary>
+/// The WAMP routing engine: realms with their broker and dealer, and the sessions joined to them.
+/// Transport-agnostic: a host opens a <see cref="RouterSession"/> per connection with
+/// <see cref="OpenSession"/> and pumps messages in and out of it.
+/// </summary>
+public sealed class WampRouter : IDisposable
+{
+    /// <summary>The agent string announced in WELCOME.</summary>
+    public const string Agent = "LiveStack/0.1";
+
+    private readonly ConcurrentDictionary<string, Realm> _realms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<RouterSession, byte> _sessions = new();
+    private volatile bool _shuttingDown;
+
+    /// <summary>Creates a router.</summary>
+    public WampRouter(RouterOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("LiveStack.Router");
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        Metrics = new RouterMetrics(meterFactory);
+        var realms = options.Realms.Count > 0 ? options.Realms : ["realm1"];
+        foreach (var name in realms)
+        {
+            _realms[name] = new Realm(name, this);
+        }
+    }
+
+    /// <summary>The options the router runs with.</summary>
+    public RouterOptions Options { get; }
+
+    /// <summary>The names of the realms currently served.</summary>
+    public IReadOnlyCollection<string> RealmNames => [.. _realms.Keys];
+
+    /// <summary>How many sessions are open (in any state).</summary>
+    public int SessionCount => _sessions.Count;
+
+    internal ILogger Logger { get; }
+
+    internal TimeProvider TimeProvider { get; }
+
+    internal RouterMetrics Metrics { get; }
+
+    /// <summary>Opens a session for a new connection. The transport then feeds it (see <see cref="RouterSession"/>).</summary>
+    /// <exception cref="InvalidOperationException">The router is shutting down.</exception>
+    public RouterSession OpenSession(TransportDetails transport)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        if (_shuttingDown)
+        {
+            throw new InvalidOperationException("The router is shutting down.");
+        }
+
+        var session = new RouterSession(this, transport);
+        _sessions[session] = 0;
+        Metrics.SessionOpened();
+        return session;
+    }
+
+    /// <summary>
+    /// Closes every session with GOODBYE <c>wamp.close.system_shutdown</c> and refuses new ones.
+    /// Completes when every session has ended or <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public async Task ShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        _shuttingDown = true;
+        RouterLog.ShuttingDown(Logger, _sessions.Count);
+        foreach (var session in _sessions.Keys)
+        {
+            session.Close(WampErrors.SystemShutdown);
+        }
+
+        while (!_sessions.IsEmpty && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Metrics.Dispose();
+
+    internal Realm? FindRealm(string name)
+    {
+        if (_realms.TryGetValue(name, out var realm))
+        {
+            return realm;
+        }
+
+        if (!Options.AutoCreateRealms || WampUri.IsReserved(name))
+        {
+            return null;
+        }
+
+        return _realms.GetOrAdd(name, n =>
+        {
+            RouterLog.RealmCreated(Logger, n);
+            return new Realm(n, this);
+        });
+    }
+
+    internal void SessionEnded(RouterSession session)
+    {
+        if (_sessions.TryRemove(session, out _))
+        {
+            Metrics.SessionClosed();
+        }
+    }
+}
