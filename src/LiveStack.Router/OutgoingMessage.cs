@@ -1,4 +1,3 @@
-using System.Buffers;
 using LiveStack.Wamp.Messages;
 using LiveStack.Wamp.Serialization;
 
@@ -31,7 +30,7 @@ public sealed class OutgoingMessage
     /// Returns the encoded bytes. Shared messages are encoded once per serializer and cached;
     /// others are encoded into <paramref name="scratch"/>, which the caller clears between messages.
     /// </summary>
-    public ReadOnlyMemory<byte> Encode(IWampCodec codec, ArrayBufferWriter<byte> scratch)
+    public ReadOnlyMemory<byte> Encode(IWampCodec codec, PooledBufferWriter scratch)
     {
         ArgumentNullException.ThrowIfNull(codec);
         ArgumentNullException.ThrowIfNull(scratch);

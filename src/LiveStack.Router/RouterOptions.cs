@@ -28,6 +28,9 @@ public sealed class RouterOptions
     /// <summary>How long the router waits for the GOODBYE reply after it closed a session. Default: 2 seconds.</summary>
     public TimeSpan GoodbyeTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a new connection may take to send HELLO (and finish joining) before it is aborted. Default: 10 seconds.</summary>
+    public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Whether URIs must follow the strict rules (components of <c>[0-9a-z_]</c> only). Default: false (loose rules).</summary>
     public bool StrictUris { get; set; }
 
@@ -37,6 +40,11 @@ public sealed class RouterOptions
         if (OutboundQueueCapacity < 1)
         {
             throw new InvalidOperationException($"{nameof(OutboundQueueCapacity)} must be at least 1 (was {OutboundQueueCapacity}).");
+        }
+
+        if (HelloTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{nameof(HelloTimeout)} must be positive.");
         }
 
         if (GoodbyeTimeout <= TimeSpan.Zero)

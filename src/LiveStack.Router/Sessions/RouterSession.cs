@@ -28,6 +28,7 @@ public sealed class RouterSession : IDisposable
     private long _lastRequestId;
     private long _lastInvocationId;
     private long _droppedEvents;
+    private readonly ITimer _helloTimer;
     private ITimer? _goodbyeTimer;
 
     internal RouterSession(WampRouter router, TransportDetails transport)
@@ -40,6 +41,18 @@ public sealed class RouterSession : IDisposable
             SingleWriter = false,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        _helloTimer = router.TimeProvider.CreateTimer(
+            static state =>
+            {
+                var session = (RouterSession)state!;
+                if (session.State == SessionState.Establishing)
+                {
+                    session.Abort(WampErrors.ProtocolViolation, "No HELLO within the allowed time.");
+                }
+            },
+            this,
+            router.Options.HelloTimeout,
+            Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The session id, assigned when WELCOME is sent; 0 before.</summary>
@@ -239,6 +252,7 @@ public sealed class RouterSession : IDisposable
     /// <summary>Releases the session's timer and token; the transport calls it once the connection is closed.</summary>
     public void Dispose()
     {
+        _helloTimer.Dispose();
         _goodbyeTimer?.Dispose();
         _aborted.Dispose();
     }
@@ -317,6 +331,7 @@ public sealed class RouterSession : IDisposable
             return;
         }
 
+        _helloTimer.Dispose();
         realm.Join(this, () => TrySend(new WelcomeMessage(Id, WelcomeDetails())));
         RouterLog.SessionJoined(_router.Logger, Id, realm.Name, AuthId, Transport.Type, Transport.Serializer);
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Formats.Cbor;
+using System.Text;
 using LiveStack.Wamp.Messages;
 
 namespace LiveStack.Wamp.Serialization;
@@ -7,6 +8,11 @@ namespace LiveStack.Wamp.Serialization;
 /// <summary><c>wamp.2.cbor</c> on System.Formats.Cbor.</summary>
 internal sealed class CborWampCodec : IWampCodec
 {
+    // In Lax mode CborReader.ReadTextString replaces invalid UTF-8 with U+FFFD (Strict mode would validate,
+    // but it also rejects duplicate keys and tracks every map's keys). WAMP strings must be UTF-8, and the
+    // JSON and msgpack codecs refuse bad bytes, so text is decoded here with an encoding that throws.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     [ThreadStatic]
     private static CborWriter? t_writer;
 
@@ -68,7 +74,7 @@ internal sealed class CborWampCodec : IWampCodec
             case CborReaderState.NegativeInteger:
                 return reader.ReadInt64();
             case CborReaderState.TextString:
-                return reader.ReadTextString();
+                return ReadTextString(reader);
             case CborReaderState.ByteString:
                 return reader.ReadByteString();
             case CborReaderState.StartArray:
@@ -91,7 +97,7 @@ internal sealed class CborWampCodec : IWampCodec
                         throw new WampProtocolException("CBOR map keys must be text strings.");
                     }
 
-                    var key = reader.ReadTextString();
+                    var key = ReadTextString(reader);
                     dict[key] = ReadValue(reader, depth + 1);
                 }
 
@@ -116,12 +122,28 @@ internal sealed class CborWampCodec : IWampCodec
                 reader.ReadTag();
                 return ReadValue(reader, depth + 1);
             case CborReaderState.StartIndefiniteLengthTextString:
-                return reader.ReadTextString();
+                return ReadIndefiniteLengthTextString(reader);
             case CborReaderState.StartIndefiniteLengthByteString:
                 return reader.ReadByteString();
             default:
                 throw new WampProtocolException($"Unexpected CBOR item {reader.PeekState()}.");
         }
+    }
+
+    private static string ReadTextString(CborReader reader) => StrictUtf8.GetString(reader.ReadDefiniteLengthTextStringBytes().Span);
+
+    // RFC 8949 §3.2.3: every chunk of an indefinite-length text string is itself well-formed UTF-8.
+    private static string ReadIndefiniteLengthTextString(CborReader reader)
+    {
+        var text = new StringBuilder();
+        reader.ReadStartIndefiniteLengthTextString();
+        while (reader.PeekState() != CborReaderState.EndIndefiniteLengthTextString)
+        {
+            text.Append(ReadTextString(reader));
+        }
+
+        reader.ReadEndIndefiniteLengthTextString();
+        return text.ToString();
     }
 
     private static void WriteValue(CborWriter writer, object? value)

@@ -116,7 +116,10 @@ internal sealed class JsonWampCodec : IWampCodec
                     return ul;
                 }
 
-                return reader.GetDouble();
+                // Beyond double's range the reader yields infinity, which no JSON encoder can write back,
+                // so a relayed message would fail at the next hop; refuse it here instead.
+                var d = reader.GetDouble();
+                return double.IsFinite(d) ? d : throw new WampProtocolException("JSON number out of range.");
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:

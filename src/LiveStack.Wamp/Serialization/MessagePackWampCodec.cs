@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using LiveStack.Wamp.Messages;
 using MessagePack;
 
@@ -9,6 +10,10 @@ internal sealed class MessagePackWampCodec : IWampCodec
 {
     // msgpackr (used by wampy) encodes JavaScript's undefined as fixext 1 with type 0; WAMP treats it as absent.
     private const sbyte UndefinedExtensionType = 0;
+
+    // MessagePackReader.ReadString replaces invalid UTF-8 with U+FFFD; WAMP strings must be UTF-8, and the
+    // JSON and CBOR codecs refuse bad bytes, so decode with an encoding that throws (DecoderFallbackException).
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public WampSerializer Serializer => WampSerializer.MessagePack;
 
@@ -51,7 +56,8 @@ internal sealed class MessagePackWampCodec : IWampCodec
 
     private static object? ReadValue(ref MessagePackReader reader, int depth)
     {
-        if (depth > WampCodecs.MaxDepth)
+        // The message array is depth 0, so MaxDepth levels end at MaxDepth - 1, as in Utf8JsonReader and CborReader.
+        if (depth >= WampCodecs.MaxDepth)
         {
             throw new WampProtocolException("MessagePack nesting is too deep.");
         }
@@ -74,7 +80,7 @@ internal sealed class MessagePackWampCodec : IWampCodec
             case MessagePackType.Float:
                 return reader.ReadDouble();
             case MessagePackType.String:
-                return reader.ReadString();
+                return ReadString(ref reader);
             case MessagePackType.Binary:
                 return reader.ReadBytes()?.ToArray();
             case MessagePackType.Array:
@@ -96,7 +102,7 @@ internal sealed class MessagePackWampCodec : IWampCodec
                         throw new WampProtocolException("MessagePack map keys must be strings.");
                     }
 
-                    var key = reader.ReadString()!;
+                    var key = ReadString(ref reader);
                     dict[key] = ReadValue(ref reader, depth + 1);
                 }
 
@@ -113,6 +119,12 @@ internal sealed class MessagePackWampCodec : IWampCodec
             default:
                 throw new WampProtocolException("Unknown MessagePack type.");
         }
+    }
+
+    private static string ReadString(ref MessagePackReader reader)
+    {
+        var bytes = reader.ReadStringSequence()!.Value;
+        return bytes.IsSingleSegment ? StrictUtf8.GetString(bytes.FirstSpan) : StrictUtf8.GetString(bytes);
     }
 
     private static void WriteValue(ref MessagePackWriter writer, object? value)

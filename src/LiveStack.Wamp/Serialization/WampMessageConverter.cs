@@ -24,7 +24,7 @@ public static class WampMessageConverter
             throw new WampProtocolException("Empty message.");
         }
 
-        var code = (MessageCode)ReadInteger(items[0], "message type");
+        var code = ReadCode(items[0], "message type");
         var reader = new Reader(items, code);
         return code switch
         {
@@ -40,7 +40,7 @@ public static class WampMessageConverter
             MessageCode.Subscribe => reader.Done(new SubscribeMessage(reader.Id(1), reader.Dict(2), reader.String(3)), 4),
             MessageCode.Subscribed => reader.Done(new SubscribedMessage(reader.Id(1), reader.Id(2)), 3),
             MessageCode.Unsubscribe => reader.Done(new UnsubscribeMessage(reader.Id(1), reader.Id(2)), 3),
-            MessageCode.Unsubscribed => reader.Done(new UnsubscribedMessage(reader.IdOrZero(1), reader.OptionalDict(2)), 2, 3),
+            MessageCode.Unsubscribed => reader.Done(new UnsubscribedMessage(reader.RequestOrRevocation(1), reader.OptionalDict(2)), 2, 3),
             MessageCode.Event => reader.Done(new EventMessage(reader.Id(1), reader.Id(2), reader.Dict(3), reader.Args(4), reader.Kwargs(5)), 4, 6),
             MessageCode.Call => reader.Done(new CallMessage(reader.Id(1), reader.Dict(2), reader.String(3), reader.Args(4), reader.Kwargs(5)), 4, 6),
             MessageCode.Cancel => reader.Done(new CancelMessage(reader.Id(1), reader.Dict(2)), 3),
@@ -48,7 +48,7 @@ public static class WampMessageConverter
             MessageCode.Register => reader.Done(new RegisterMessage(reader.Id(1), reader.Dict(2), reader.String(3)), 4),
             MessageCode.Registered => reader.Done(new RegisteredMessage(reader.Id(1), reader.Id(2)), 3),
             MessageCode.Unregister => reader.Done(new UnregisterMessage(reader.Id(1), reader.Id(2)), 3),
-            MessageCode.Unregistered => reader.Done(new UnregisteredMessage(reader.IdOrZero(1), reader.OptionalDict(2)), 2, 3),
+            MessageCode.Unregistered => reader.Done(new UnregisteredMessage(reader.RequestOrRevocation(1), reader.OptionalDict(2)), 2, 3),
             MessageCode.Invocation => reader.Done(new InvocationMessage(reader.Id(1), reader.Id(2), reader.Dict(3), reader.Args(4), reader.Kwargs(5)), 4, 6),
             MessageCode.Interrupt => reader.Done(new InterruptMessage(reader.Id(1), reader.Dict(2)), 3),
             MessageCode.Yield => reader.Done(new YieldMessage(reader.Id(1), reader.Dict(2), reader.Args(3), reader.Kwargs(4)), 3, 5),
@@ -108,6 +108,14 @@ public static class WampMessageConverter
         _ => throw new WampProtocolException($"The {what} must be an integer."),
     };
 
+    // A plain (MessageCode) cast of the long would keep only the low 32 bits, so 2^32 + 16 would pass
+    // as PUBLISH; anything outside int's range is simply not a known code.
+    private static MessageCode ReadCode(object? value, string what)
+    {
+        var code = ReadInteger(value, what);
+        return code is >= 0 and <= int.MaxValue ? (MessageCode)code : throw new WampProtocolException($"Unknown {what} {code}.");
+    }
+
     private readonly struct Reader(IReadOnlyList<object?> items, MessageCode code)
     {
         public T Done<T>(T message, int minCount, int maxCount = -1)
@@ -132,15 +140,22 @@ public static class WampMessageConverter
             return WampIds.IsValid(id) ? id : throw new WampProtocolException($"{code} id at {index} is outside [1, 2^53].");
         }
 
-        public long IdOrZero(int index)
+        // Id 0 is valid only in the revocation form [UNSUBSCRIBED|UNREGISTERED, 0, Details]; without
+        // Details it is an ordinary reply whose request id must be in [1, 2^53].
+        public long RequestOrRevocation(int index)
         {
+            if (index + 1 >= items.Count)
+            {
+                return Id(index);
+            }
+
             var id = ReadInteger(At(index), $"{code} id at {index}");
             return id == 0 || WampIds.IsValid(id) ? id : throw new WampProtocolException($"{code} id at {index} is outside [0, 2^53].");
         }
 
         public MessageCode RequestType(int index)
         {
-            var type = (MessageCode)ReadInteger(At(index), "ERROR request type");
+            var type = ReadCode(At(index), "ERROR request type");
             return type is MessageCode.Publish or MessageCode.Subscribe or MessageCode.Unsubscribe or MessageCode.Call
                 or MessageCode.Register or MessageCode.Unregister or MessageCode.Invocation
                 ? type

@@ -1,0 +1,78 @@
+using LiveStack.Router;
+
+namespace LiveStack.AspNetCore;
+
+/// <summary>
+/// Options of the LiveStack router host, bound from the <c>LiveStack</c> configuration section
+/// and validated at start.
+/// </summary>
+public sealed class LiveStackOptions
+{
+    /// <summary>The configuration section the options bind from.</summary>
+    public const string SectionName = "LiveStack";
+
+    /// <summary>The realms served. When empty, <c>realm1</c>.</summary>
+    public IList<string> Realms { get; } = [];
+
+    /// <summary>Whether a HELLO for an unknown realm creates it. Default: false.</summary>
+    public bool AutoCreateRealms { get; set; }
+
+    /// <summary>The largest WAMP message accepted from a client, in bytes. Default: 1 MiB. Maximum: 16 MiB (the RawSocket limit).</summary>
+    public int MaxMessageSize { get; set; } = 1024 * 1024;
+
+    /// <summary>How many messages may wait in one session's outbound queue. Default: 1024.</summary>
+    public int OutboundQueueCapacity { get; set; } = 1024;
+
+    /// <summary>What happens to an EVENT for a session whose queue is full. Default: <see cref="SlowConsumerPolicy.DropEvents"/>.</summary>
+    public SlowConsumerPolicy SlowConsumerPolicy { get; set; } = SlowConsumerPolicy.DropEvents;
+
+    /// <summary>Whether a client's request ids must be sequential (the spec's rule). Default: true.</summary>
+    public bool RequireSequentialRequestIds { get; set; } = true;
+
+    /// <summary>How long a connection may take to send HELLO. Default: 10 seconds.</summary>
+    public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Browser origins allowed to open a WebSocket (defence against cross-site WebSocket hijacking).
+    /// Requests without an <c>Origin</c> header (non-browser clients) are always allowed. When the
+    /// list is empty, every origin is allowed. Entries are full origins such as <c>https://app.example.com</c>, or <c>*</c>.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>WebSocket ping interval. Default: 30 seconds.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the router waits for the peer's close frame after it closed a WebSocket. Default: 5 seconds.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The RawSocket listener (off unless a port is set).</summary>
+    public RawSocketOptions RawSocket { get; } = new();
+
+    internal RouterOptions ToRouterOptions()
+    {
+        var options = new RouterOptions
+        {
+            AutoCreateRealms = AutoCreateRealms,
+            OutboundQueueCapacity = OutboundQueueCapacity,
+            SlowConsumerPolicy = SlowConsumerPolicy,
+            RequireSequentialRequestIds = RequireSequentialRequestIds,
+            HelloTimeout = HelloTimeout,
+        };
+        foreach (var realm in Realms)
+        {
+            options.Realms.Add(realm);
+        }
+
+        return options;
+    }
+}
+
+/// <summary>The RawSocket (TCP) transport.</summary>
+public sealed class RawSocketOptions
+{
+    /// <summary>The TCP port; null (the default) turns RawSocket off.</summary>
+    public int? Port { get; set; }
+
+    /// <summary>The address to listen on. Default: <c>127.0.0.1</c>.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+}

@@ -1,0 +1,286 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Threading.Channels;
+using LiveStack.Router;
+using LiveStack.Router.Sessions;
+using LiveStack.Wamp;
+using LiveStack.Wamp.Messages;
+using LiveStack.Wamp.Serialization;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiveStack.AspNetCore.RawSocket;
+
+/// <summary>
+/// WAMP over RawSocket on a Kestrel listener: the handshake (serializer and maximum length),
+/// then length-prefixed frames with PING/PONG. Outgoing frames never exceed the client's maximum.
+/// </summary>
+internal sealed class RawSocketConnectionHandler(WampRouter router, IOptions<LiveStackOptions> options, ILoggerFactory loggerFactory) : ConnectionHandler
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("LiveStack.AspNetCore.RawSocket");
+
+    public override async Task OnConnectedAsync(ConnectionContext connection)
+    {
+        var settings = options.Value;
+        var input = connection.Transport.Input;
+        var output = connection.Transport.Output;
+        var peer = $"tcp:{connection.RemoteEndPoint}";
+        try
+        {
+            var handshake = await ReadHandshakeAsync(input, connection.ConnectionClosed).ConfigureAwait(false);
+            if (handshake is null)
+            {
+                return;
+            }
+
+            var (clientMaxLength, codec, error) = handshake.Value;
+            if (error != 0)
+            {
+                HostingLog.RawSocketRefused(_logger, peer, error);
+                await output.WriteAsync(new byte[] { RawSocketFrame.Magic, (byte)(error << 4), 0, 0 }, connection.ConnectionClosed).ConfigureAwait(false);
+                return;
+            }
+
+            var ownExponent = RawSocketFrame.ExponentForLength(settings.MaxMessageSize);
+            await output.WriteAsync(new byte[] { RawSocketFrame.Magic, (byte)((ownExponent << 4) | (int)codec!.Serializer), 0, 0 }, connection.ConnectionClosed).ConfigureAwait(false);
+
+            using var session = router.OpenSession(new TransportDetails("rawsocket", codec.Subprotocol["wamp.2.".Length..], peer));
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, session.Aborted);
+            var pongs = Channel.CreateBounded<byte[]>(8);
+            var receiving = ReceiveLoopAsync(input, session, codec, settings.MaxMessageSize, pongs.Writer, linked.Token);
+            var sending = SendLoopAsync(output, session, codec, clientMaxLength, pongs.Reader, linked.Token);
+            await Task.WhenAny(receiving, sending).ConfigureAwait(false);
+            session.TransportClosed();
+            pongs.Writer.TryComplete();
+            await Task.WhenAny(sending, Task.Delay(settings.CloseTimeout, CancellationToken.None)).ConfigureAwait(false);
+            await linked.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(Quietly(receiving), Quietly(sending)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ConnectionResetException or IOException or OperationCanceledException)
+        {
+            HostingLog.ConnectionFailed(_logger, peer, e);
+        }
+        finally
+        {
+            await input.CompleteAsync().ConfigureAwait(false);
+            await output.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<(int ClientMaxLength, IWampCodec? Codec, int Error)?> ReadHandshakeAsync(PipeReader input, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var read = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = read.Buffer;
+            if (buffer.Length >= 4)
+            {
+                var bytes = new byte[4];
+                buffer.Slice(0, 4).CopyTo(bytes);
+                input.AdvanceTo(buffer.GetPosition(4));
+                if (bytes[0] != RawSocketFrame.Magic)
+                {
+                    // Not RawSocket at all: fail the connection without a reply.
+                    return null;
+                }
+
+                if (bytes[2] != 0 || bytes[3] != 0)
+                {
+                    return (0, null, RawSocketFrame.ErrorReservedBitsUsed);
+                }
+
+                var codec = WampCodecs.FromSerializer((WampSerializer)(bytes[1] & 0x0F));
+                return codec is null
+                    ? (0, null, RawSocketFrame.ErrorSerializerUnsupported)
+                    : (RawSocketFrame.LengthFromExponent(bytes[1] >> 4), codec, 0);
+            }
+
+            if (read.IsCompleted)
+            {
+                return null;
+            }
+
+            input.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private static async Task ReceiveLoopAsync(PipeReader input, RouterSession session, IWampCodec codec, int maxLength, ChannelWriter<byte[]> pongs, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var read = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = read.Buffer;
+            bool keepReading;
+            try
+            {
+                keepReading = ProcessFrames(ref buffer, session, codec, maxLength, pongs);
+            }
+            finally
+            {
+                input.AdvanceTo(buffer.Start, buffer.End);
+            }
+
+            if (!keepReading || read.IsCompleted)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Handles every complete frame in <paramref name="buffer"/>; false when the connection must stop reading.</summary>
+    private static bool ProcessFrames(ref ReadOnlySequence<byte> buffer, RouterSession session, IWampCodec codec, int maxLength, ChannelWriter<byte[]> pongs)
+    {
+        Span<byte> header = stackalloc byte[4];
+        while (buffer.Length >= 4)
+        {
+            buffer.Slice(0, 4).CopyTo(header);
+            if (!RawSocketFrame.TryReadHeader(header, out var type, out var length))
+            {
+                session.ReceiveMalformed("Invalid RawSocket frame header.");
+                return false;
+            }
+
+            if (length > maxLength)
+            {
+                session.ReceiveOversized(length, maxLength);
+                return false;
+            }
+
+            if (buffer.Length < 4 + length)
+            {
+                return true;
+            }
+
+            var payload = buffer.Slice(4, length);
+            buffer = buffer.Slice(4 + length);
+            if (type == RawSocketFrame.TypePing)
+            {
+                // Each PING gets one PONG echoing its payload; a flood beyond the small queue is dropped.
+                pongs.TryWrite(payload.ToArray());
+            }
+            else if (type == RawSocketFrame.TypeMessage)
+            {
+                WampMessage message;
+                try
+                {
+                    message = codec.Decode(payload);
+                }
+                catch (WampProtocolException e)
+                {
+                    session.ReceiveMalformed(e.Message);
+                    return false;
+                }
+
+                session.Receive(message);
+            }
+        }
+
+        return true;
+    }
+
+    private async Task SendLoopAsync(PipeWriter output, RouterSession session, IWampCodec codec, int clientMaxLength, ChannelReader<byte[]> pongs, CancellationToken cancellationToken)
+    {
+        var outgoing = session.Outgoing;
+        var scratch = new PooledBufferWriter(256);
+        try
+        {
+            // Both waits survive across bursts, so an idle side never piles up waiters.
+            Task<bool>? waitMessage = null;
+            Task<bool>? waitPong = null;
+            var pongsOpen = true;
+            while (true)
+            {
+                waitMessage ??= outgoing.WaitToReadAsync(cancellationToken).AsTask();
+                if (pongsOpen)
+                {
+                    waitPong ??= pongs.WaitToReadAsync(cancellationToken).AsTask();
+                    await Task.WhenAny(waitMessage, waitPong).ConfigureAwait(false);
+                }
+                else
+                {
+                    await waitMessage.ConfigureAwait(false);
+                }
+
+                var outgoingOpen = true;
+                if (waitMessage.IsCompleted)
+                {
+                    outgoingOpen = await waitMessage.ConfigureAwait(false);
+                    waitMessage = null;
+                }
+
+                if (waitPong is { IsCompleted: true })
+                {
+                    pongsOpen = await waitPong.ConfigureAwait(false);
+                    waitPong = null;
+                }
+
+                while (pongs.TryRead(out var ping))
+                {
+                    RawSocketFrame.WriteHeader(output, RawSocketFrame.TypePong, ping.Length);
+                    output.Write(ping);
+                }
+
+                while (outgoing.TryRead(out var message))
+                {
+                    scratch.Clear();
+                    ReadOnlyMemory<byte> bytes;
+                    try
+                    {
+                        bytes = message.Encode(codec, scratch);
+                    }
+                    catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+                    {
+                        HostingLog.EncodeFailed(_logger, session.Id, message.Message.Code.ToString(), e);
+                        session.OnMessageSent();
+                        continue;
+                    }
+
+                    session.OnMessageSent();
+                    if (bytes.Length > clientMaxLength)
+                    {
+                        // The client said it cannot take this much; an event is lost for this client
+                        // alone, anything else would leave it waiting, so the session ends.
+                        if (message.Message.Code != MessageCode.Event)
+                        {
+                            session.Abort(WampErrors.PayloadSizeExceeded, "A reply exceeded the client's maximum message length.");
+                        }
+
+                        continue;
+                    }
+
+                    RawSocketFrame.WriteHeader(output, RawSocketFrame.TypeMessage, bytes.Length);
+                    output.Write(bytes.Span);
+                }
+
+                // One flush per burst: the pipe batches the frames into as few socket writes as possible.
+                var flush = await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                if (flush.IsCompleted)
+                {
+                    return;
+                }
+
+                if (!outgoingOpen)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            scratch.Dispose();
+        }
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ConnectionResetException or InvalidOperationException)
+        {
+            // The connection is going away; its loops' last errors carry no news.
+        }
+    }
+}
