@@ -16,11 +16,15 @@ public sealed class TestPeer : IAsyncDisposable
     private readonly IWampCodec _codec;
     private long _nextRequest;
 
-    private TestPeer(ClientWebSocket socket, IWampCodec codec)
+    private TestPeer(ClientWebSocket socket, IWampCodec codec, Uri url)
     {
         _socket = socket;
         _codec = codec;
+        Url = url;
     }
+
+    /// <summary>The router URL this peer connected to.</summary>
+    public Uri Url { get; }
 
     /// <summary>The session id from WELCOME, once joined.</summary>
     public long SessionId { get; private set; }
@@ -36,7 +40,7 @@ public sealed class TestPeer : IAsyncDisposable
         socket.Options.AddSubProtocol(codec.Subprotocol);
         using var timeout = new CancellationTokenSource(DefaultTimeout);
         await socket.ConnectAsync(url, timeout.Token).ConfigureAwait(false);
-        return new TestPeer(socket, codec);
+        return new TestPeer(socket, codec, url);
     }
 
     /// <summary>Connects and joins <paramref name="realm"/> announcing all four client roles with common features.</summary>
