@@ -223,16 +223,8 @@ internal sealed class RawSocketConnectionHandler(WampRouter router, IOptions<Liv
 
                 while (outgoing.TryRead(out var message))
                 {
-                    scratch.Clear();
-                    ReadOnlyMemory<byte> bytes;
-                    try
+                    if (!OutgoingEncoding.TryEncode(message, codec, scratch, session, _logger, out var bytes))
                     {
-                        bytes = message.Encode(codec, scratch);
-                    }
-                    catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-                    {
-                        HostingLog.EncodeFailed(_logger, session.Id, message.Message.Code.ToString(), e);
-                        session.OnMessageSent();
                         continue;
                     }
 

@@ -141,17 +141,8 @@ internal sealed class WebSocketTransport(WebSocket socket, IWampCodec codec, Rou
                 using var scratch = new PooledBufferWriter();
                 while (outgoing.TryRead(out var message))
                 {
-                    scratch.Clear();
-                    ReadOnlyMemory<byte> bytes;
-                    try
+                    if (!OutgoingEncoding.TryEncode(message, codec, scratch, session, logger, out var bytes))
                     {
-                        bytes = message.Encode(codec, scratch);
-                    }
-                    catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-                    {
-                        // A payload this serializer cannot express (e.g. NaN in JSON) is lost for this peer only.
-                        HostingLog.EncodeFailed(logger, session.Id, message.Message.Code.ToString(), e);
-                        session.OnMessageSent();
                         continue;
                     }
 
