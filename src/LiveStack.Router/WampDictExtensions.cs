@@ -13,7 +13,7 @@ internal static class WampDictExtensions
         dict.TryGetValue(key, out var value) ? value as string : null;
 
     public static long? GetLong(this IReadOnlyDictionary<string, object?> dict, string key) =>
-        dict.TryGetValue(key, out var value) && value is long l ? l : null;
+        dict.TryGetValue(key, out var value) ? AsInteger(value) : null;
 
     public static IReadOnlyDictionary<string, object?>? GetDict(this IReadOnlyDictionary<string, object?> dict, string key) =>
         dict.TryGetValue(key, out var value) ? value as IReadOnlyDictionary<string, object?> : null;
@@ -29,7 +29,7 @@ internal static class WampDictExtensions
         var set = new HashSet<long>(list.Count);
         foreach (var item in list)
         {
-            if (item is long l)
+            if (AsInteger(item) is { } l)
             {
                 set.Add(l);
             }
@@ -57,6 +57,19 @@ internal static class WampDictExtensions
 
         return set;
     }
+
+    /// <summary>
+    /// Reads an integer (an id, a timeout). JavaScript numbers are doubles, and the binary encoders of
+    /// JavaScript clients write integers above 2^32 as floats (cbor-x, which wampy uses for CBOR; msgpackr
+    /// for plain numbers), so wampy's session ids in <c>exclude</c> or in meta calls arrive as doubles.
+    /// An integral double within the id range counts as that integer; anything else is not an integer.
+    /// </summary>
+    public static long? AsInteger(object? value) => value switch
+    {
+        long l => l,
+        double d when Math.Abs(d) <= Wamp.WampIds.Max && d == Math.Floor(d) => (long)d,
+        _ => null,
+    };
 
     /// <summary>Returns a positional argument, or null when there are not enough.</summary>
     public static object? ArgAt(this IReadOnlyList<object?>? args, int index) =>

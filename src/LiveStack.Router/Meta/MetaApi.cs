@@ -73,7 +73,7 @@ internal sealed partial class MetaApi
     }
 
     private RouterSession RequireSession(object? id) =>
-        id is long sessionId && _realm.FindSession(sessionId) is { } session
+        WampDictExtensions.AsInteger(id) is { } sessionId && _realm.FindSession(sessionId) is { } session
             ? session
             : throw new MetaCallException(WampErrors.NoSuchSession, "No such session.");
 
@@ -173,12 +173,12 @@ internal sealed partial class MetaApi
         ?? throw new MetaCallException(WampErrors.InvalidArgument, "Unknown match policy.");
 
     private Subscription RequireSubscription(CallMessage call) =>
-        call.Arguments.ArgAt(0) is long id && _realm.Broker.Find(id) is { } subscription
+        WampDictExtensions.AsInteger(call.Arguments.ArgAt(0)) is { } id && _realm.Broker.Find(id) is { } subscription
             ? subscription
             : throw new MetaCallException(WampErrors.NoSuchSubscription, "No such subscription.");
 
     private Registration RequireRegistration(CallMessage call) =>
-        call.Arguments.ArgAt(0) is long id && _realm.Dealer.Find(id) is { } registration
+        WampDictExtensions.AsInteger(call.Arguments.ArgAt(0)) is { } id && _realm.Dealer.Find(id) is { } registration
             ? registration
             : throw new MetaCallException(WampErrors.NoSuchRegistration, "No such registration.");
 
