@@ -39,6 +39,21 @@ public sealed class RouterHost : IAsyncDisposable
     /// <summary>Starts a router; <paramref name="configure"/> may change options (realm1 is served unless it says otherwise).</summary>
     public static async Task<RouterHost> StartAsync(Action<LiveStackOptions>? configure = null)
     {
+        // FreePort can race with another test host picking the same port; a few fresh tries settle it.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStartAsync(configure).ConfigureAwait(false);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    private static async Task<RouterHost> TryStartAsync(Action<LiveStackOptions>? configure)
+    {
         var httpPort = FreePort();
         var rawSocketPort = FreePort();
         var builder = WebApplication.CreateSlimBuilder();
@@ -51,7 +66,16 @@ public sealed class RouterHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, httpPort));
         var app = builder.Build();
         app.MapLiveStack("/ws");
-        await app.StartAsync().ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         return new RouterHost(app, httpPort, rawSocketPort);
     }
 

@@ -93,6 +93,14 @@ internal sealed class Dealer(Realm realm)
 
     public void Call(RouterSession caller, CallMessage message)
     {
+        // We do not announce progressive_call_invocations, and the spec makes a progress:true CALL to
+        // such a dealer a protocol error that aborts the session; routing it as an ordinary call would
+        // deliver the first chunk alone and then abort on the next one (a reused request id).
+        if (message.Options.GetBool("progress") == true)
+        {
+            throw new WampProtocolException("Progressive call invocations (CALL.Options.progress) are not supported.");
+        }
+
         if (WampUri.IsReserved(message.Procedure))
         {
             lock (realm.Gate)

@@ -1,0 +1,13 @@
+namespace LiveStack.Conformance.Tests;
+
+/// <summary>The scripts in scripts/pubsub, each run against our router as its own test case.</summary>
+public sealed class PubSubScripts(RouterFixture router) : IClassFixture<RouterFixture>
+{
+    /// <summary>The script names.</summary>
+    public static TheoryData<string> Scripts => ScriptCatalog.In("pubsub");
+
+    /// <summary>The script passes.</summary>
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public Task Passes(string script) => router.AssertPassesAsync(script);
+}
