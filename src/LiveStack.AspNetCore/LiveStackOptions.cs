@@ -11,8 +11,14 @@ public sealed class LiveStackOptions
     /// <summary>The configuration section the options bind from.</summary>
     public const string SectionName = "LiveStack";
 
-    /// <summary>The realms served. When empty, <c>realm1</c>.</summary>
-    public IList<string> Realms { get; } = [];
+    /// <summary>
+    /// The realms served, each with its roles and authentication. When empty, an open <c>realm1</c>
+    /// (anonymous sessions may do anything; see docs/security.md).
+    /// </summary>
+    public IList<RealmOptions> Realms { get; } = [];
+
+    /// <summary>How the signed-in user of the HTTP request that opens a WebSocket becomes the session's identity.</summary>
+    public HttpUserOptions HttpUser { get; } = new();
 
     /// <summary>Whether a HELLO for an unknown realm creates it. Default: false.</summary>
     public bool AutoCreateRealms { get; set; }
@@ -62,6 +68,7 @@ public sealed class LiveStackOptions
         {
             options.Realms.Add(realm);
         }
+
 
         return options;
     }

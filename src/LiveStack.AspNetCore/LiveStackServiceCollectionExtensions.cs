@@ -3,6 +3,7 @@ using LiveStack.AspNetCore;
 using LiveStack.AspNetCore.RawSocket;
 using LiveStack.AspNetCore.WebSockets;
 using LiveStack.Router;
+using LiveStack.Router.Auth;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,9 @@ public static class LiveStackServiceCollectionExtensions
             sp.GetRequiredService<IOptions<LiveStackOptions>>().Value.ToRouterOptions(),
             sp.GetService<ILoggerFactory>(),
             sp.GetService<TimeProvider>(),
-            sp.GetService<IMeterFactory>()));
+            sp.GetService<IMeterFactory>(),
+            sp.GetServices<IWampAuthenticator>(),
+            sp.GetServices<IWampAuthorizer>()));
         services.TryAddSingleton<LiveStackWebSocketEndpoint>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, RawSocketKestrelSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Hosting.IHostedService, RouterLifetimeService>());

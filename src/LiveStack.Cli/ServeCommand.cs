@@ -1,4 +1,5 @@
 using System.Net;
+using LiveStack.Router;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -21,7 +22,7 @@ internal static class ServeCommand
         builder.Services.AddLiveStack(o =>
         {
             o.Realms.Clear();
-            o.Realms.Add(options.Realm);
+            o.Realms.Add(new RealmOptions { Name = options.Realm });
             o.RawSocket.Port = options.RawSocketPort;
             o.RawSocket.Host = options.Host;
         });

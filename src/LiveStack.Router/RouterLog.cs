@@ -28,4 +28,13 @@ internal static partial class RouterLog
 
     [LoggerMessage(8, LogLevel.Information, "Router shutting down; closing {Count} sessions.", EventName = "ShuttingDown")]
     public static partial void ShuttingDown(ILogger logger, int count);
+
+    [LoggerMessage(9, LogLevel.Warning, "Realm {Realm} has no roles configured: it is open, and anonymous sessions may do anything. Configure roles before exposing it.", EventName = "OpenRealm")]
+    public static partial void OpenRealm(ILogger logger, string realm);
+
+    [LoggerMessage(10, LogLevel.Warning, "Authentication failed for {AuthId} from {Peer} in realm {Realm} ({Method}).", EventName = "AuthenticationFailed")]
+    public static partial void AuthenticationFailed(ILogger logger, string? authId, string? peer, string realm, string? method);
+
+    [LoggerMessage(11, LogLevel.Error, "An authenticator or authorizer failed in realm {Realm}.", EventName = "SecurityFault")]
+    public static partial void SecurityFault(ILogger logger, string realm, Exception exception);
 }

@@ -3,8 +3,8 @@ namespace LiveStack.Router;
 /// <summary>Options of the routing engine. Hosts bind them from configuration and validate them at start.</summary>
 public sealed class RouterOptions
 {
-    /// <summary>The realms served. When the list is empty, the router serves <c>realm1</c>.</summary>
-    public IList<string> Realms { get; } = [];
+    /// <summary>The realms served. When the list is empty, the router serves an open <c>realm1</c>.</summary>
+    public IList<RealmOptions> Realms { get; } = [];
 
     /// <summary>
     /// Whether a HELLO for an unknown realm creates it. Default: false (the session is aborted with
@@ -52,12 +52,9 @@ public sealed class RouterOptions
             throw new InvalidOperationException($"{nameof(GoodbyeTimeout)} must be positive.");
         }
 
-        foreach (var realm in Realms)
+        for (var i = 0; i < Realms.Count; i++)
         {
-            if (!Wamp.WampUri.IsValid(realm, StrictUris))
-            {
-                throw new InvalidOperationException($"Realm name '{realm}' is not a valid WAMP URI.");
-            }
+            RealmValidation.Validate(Realms[i], $"Realms:{i}", StrictUris);
         }
     }
 }

@@ -6,6 +6,12 @@ namespace LiveStack.Router;
 /// <param name="Peer">The remote endpoint, e.g. <c>tcp4:127.0.0.1:53412</c>, or null when unknown.</param>
 public sealed record TransportDetails(string Type, string Serializer, string? Peer)
 {
+    /// <summary>
+    /// An identity the transport already established (e.g. the signed-in user of the HTTP request
+    /// that opened the WebSocket). When set, the session joins as this principal with no second login.
+    /// </summary>
+    public Auth.WampPrincipal? AuthenticatedUser { get; init; }
+
     internal Dictionary<string, object?> ToDict() => new(StringComparer.Ordinal)
     {
         ["type"] = Type,

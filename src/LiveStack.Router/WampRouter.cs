@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using LiveStack.Router.Auth;
 using LiveStack.Router.Routing;
 using LiveStack.Router.Sessions;
 using LiveStack.Wamp;
@@ -23,18 +24,30 @@ public sealed class WampRouter : IDisposable
     private volatile bool _shuttingDown;
 
     /// <summary>Creates a router.</summary>
-    public WampRouter(RouterOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
+    public WampRouter(
+        RouterOptions options,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null,
+        IMeterFactory? meterFactory = null,
+        IEnumerable<IWampAuthenticator>? authenticators = null,
+        IEnumerable<IWampAuthorizer>? authorizers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
+        Authenticators = [.. authenticators ?? []];
+        Authorizers = [.. authorizers ?? []];
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("LiveStack.Router");
         TimeProvider = timeProvider ?? TimeProvider.System;
         Metrics = new RouterMetrics(meterFactory);
-        var realms = options.Realms.Count > 0 ? options.Realms : ["realm1"];
-        foreach (var name in realms)
+        var realms = options.Realms.Count > 0 ? options.Realms : [RealmOptions.Open("realm1")];
+        foreach (var realm in realms)
         {
-            _realms[name] = new Realm(name, this);
+            _realms[realm.Name] = new Realm(realm, this);
+            if (realm.IsOpen)
+            {
+                RouterLog.OpenRealm(Logger, realm.Name);
+            }
         }
     }
 
@@ -50,6 +63,10 @@ public sealed class WampRouter : IDisposable
     internal ILogger Logger { get; }
 
     internal TimeProvider TimeProvider { get; }
+
+    internal IReadOnlyList<IWampAuthenticator> Authenticators { get; }
+
+    internal IReadOnlyList<IWampAuthorizer> Authorizers { get; }
 
     internal RouterMetrics Metrics { get; }
 
@@ -106,7 +123,7 @@ public sealed class WampRouter : IDisposable
         return _realms.GetOrAdd(name, n =>
         {
             RouterLog.RealmCreated(Logger, n);
-            return new Realm(n, this);
+            return new Realm(RealmOptions.Open(n), this);
         });
     }
 

@@ -42,7 +42,7 @@ public class HostingTests
                     o.OutboundQueueCapacity = 0;
                     break;
                 default:
-                    o.Realms.Add("not a realm");
+                    o.Realms.Add(new Router.RealmOptions { Name = "not a realm" });
                     break;
             }
         }));
@@ -66,7 +66,7 @@ public class HostingTests
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["LiveStack:Realms:0"] = "com.example.app",
+            ["LiveStack:Realms:0:Name"] = "com.example.app",
             ["LiveStack:MaxMessageSize"] = "2048",
             ["LiveStack:SlowConsumerPolicy"] = "Disconnect",
             ["LiveStack:RawSocket:Port"] = "0",
@@ -75,7 +75,7 @@ public class HostingTests
         using var app = builder.Build();
 
         var options = app.Services.GetRequiredService<IOptions<LiveStackOptions>>().Value;
-        Assert.Equal(["com.example.app"], options.Realms);
+        Assert.Equal(["com.example.app"], options.Realms.Select(r => r.Name));
         Assert.Equal(2048, options.MaxMessageSize);
         Assert.Equal(Router.SlowConsumerPolicy.Disconnect, options.SlowConsumerPolicy);
         Assert.Equal(["com.example.app"], app.Services.GetRequiredService<Router.WampRouter>().RealmNames);

@@ -18,8 +18,8 @@ internal sealed class LinkedPeer
 
     public long Id => Session.Id;
 
-    public static LinkedPeer Connect(WampRouter router) =>
-        new(router.OpenSession(new TransportDetails("test", "json", "test:peer")));
+    public static LinkedPeer Connect(WampRouter router, TransportDetails? transport = null) =>
+        new(router.OpenSession(transport ?? new TransportDetails("test", "json", "test:peer")));
 
     public static LinkedPeer Join(WampRouter router, string realm = "realm1", IReadOnlyDictionary<string, object?>? details = null)
     {
@@ -64,7 +64,8 @@ internal sealed class LinkedPeer
 
     public long NextRequest() => ++_nextRequest;
 
-    public void Send(WampMessage message) => Session.Receive(message);
+    // Static authentication and authorization complete synchronously, so tests need no awaiting.
+    public void Send(WampMessage message) => Session.ReceiveAsync(message).AsTask().GetAwaiter().GetResult();
 
     /// <summary>The next queued message, or null when the outbox is empty.</summary>
     public WampMessage? TryReceive()

@@ -111,10 +111,21 @@ internal sealed class RawSocketConnectionHandler(WampRouter router, IOptions<Liv
         {
             var read = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = read.Buffer;
-            bool keepReading;
+            var keepReading = true;
             try
             {
-                keepReading = ProcessFrames(ref buffer, session, codec, maxLength, pongs);
+                while (keepReading && TryReadFrame(ref buffer, maxLength, out var frame))
+                {
+                    keepReading = frame.Type switch
+                    {
+                        FrameKind.Message => await DeliverAsync(session, codec, frame.Payload).ConfigureAwait(false),
+                        // Each PING gets one PONG echoing its payload; a flood beyond the small queue is dropped.
+                        FrameKind.Ping => pongs.TryWrite(frame.Payload.ToArray()) || true,
+                        FrameKind.Pong => true,
+                        FrameKind.Invalid => Fail(session, "Invalid RawSocket frame header."),
+                        _ => Oversized(session, frame.Length, maxLength),
+                    };
+                }
             }
             finally
             {
@@ -128,55 +139,83 @@ internal sealed class RawSocketConnectionHandler(WampRouter router, IOptions<Liv
         }
     }
 
-    /// <summary>Handles every complete frame in <paramref name="buffer"/>; false when the connection must stop reading.</summary>
-    private static bool ProcessFrames(ref ReadOnlySequence<byte> buffer, RouterSession session, IWampCodec codec, int maxLength, ChannelWriter<byte[]> pongs)
+    private enum FrameKind
     {
-        Span<byte> header = stackalloc byte[4];
-        while (buffer.Length >= 4)
+        Message,
+        Ping,
+        Pong,
+        Invalid,
+        Oversized,
+    }
+
+    private readonly record struct Frame(FrameKind Type, ReadOnlySequence<byte> Payload, int Length);
+
+    /// <summary>Takes one complete frame (or a header that must end the connection) off the buffer.</summary>
+    private static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, int maxLength, out Frame frame)
+    {
+        frame = default;
+        if (buffer.Length < 4)
         {
-            buffer.Slice(0, 4).CopyTo(header);
-            if (!RawSocketFrame.TryReadHeader(header, out var type, out var length))
-            {
-                session.ReceiveMalformed("Invalid RawSocket frame header.");
-                return false;
-            }
-
-            if (length > maxLength)
-            {
-                session.ReceiveOversized(length, maxLength);
-                return false;
-            }
-
-            if (buffer.Length < 4 + length)
-            {
-                return true;
-            }
-
-            var payload = buffer.Slice(4, length);
-            buffer = buffer.Slice(4 + length);
-            if (type == RawSocketFrame.TypePing)
-            {
-                // Each PING gets one PONG echoing its payload; a flood beyond the small queue is dropped.
-                pongs.TryWrite(payload.ToArray());
-            }
-            else if (type == RawSocketFrame.TypeMessage)
-            {
-                WampMessage message;
-                try
-                {
-                    message = codec.Decode(payload);
-                }
-                catch (WampProtocolException e)
-                {
-                    session.ReceiveMalformed(e.Message);
-                    return false;
-                }
-
-                session.Receive(message);
-            }
+            return false;
         }
 
+        Span<byte> header = stackalloc byte[4];
+        buffer.Slice(0, 4).CopyTo(header);
+        if (!RawSocketFrame.TryReadHeader(header, out var type, out var length))
+        {
+            frame = new Frame(FrameKind.Invalid, default, 0);
+            return true;
+        }
+
+        if (length > maxLength)
+        {
+            frame = new Frame(FrameKind.Oversized, default, length);
+            return true;
+        }
+
+        if (buffer.Length < 4 + length)
+        {
+            return false;
+        }
+
+        var kind = type switch
+        {
+            RawSocketFrame.TypePing => FrameKind.Ping,
+            RawSocketFrame.TypePong => FrameKind.Pong,
+            _ => FrameKind.Message,
+        };
+        frame = new Frame(kind, buffer.Slice(4, length), length);
+        buffer = buffer.Slice(4 + length);
         return true;
+    }
+
+    private static async ValueTask<bool> DeliverAsync(RouterSession session, IWampCodec codec, ReadOnlySequence<byte> payload)
+    {
+        WampMessage message;
+        try
+        {
+            message = codec.Decode(payload);
+        }
+        catch (WampProtocolException e)
+        {
+            session.ReceiveMalformed(e.Message);
+            return false;
+        }
+
+        await session.ReceiveAsync(message).ConfigureAwait(false);
+        return true;
+    }
+
+    private static bool Fail(RouterSession session, string reason)
+    {
+        session.ReceiveMalformed(reason);
+        return false;
+    }
+
+    private static bool Oversized(RouterSession session, int length, int maxLength)
+    {
+        session.ReceiveOversized(length, maxLength);
+        return false;
     }
 
     private async Task SendLoopAsync(PipeWriter output, RouterSession session, IWampCodec codec, int clientMaxLength, ChannelReader<byte[]> pongs, CancellationToken cancellationToken)

@@ -51,7 +51,11 @@ internal sealed class LiveStackWebSocketEndpoint(WampRouter router, IOptions<Liv
         }).ConfigureAwait(false);
 
         var peer = $"tcp:{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
-        using var session = router.OpenSession(new TransportDetails("websocket", codec.Subprotocol["wamp.2.".Length..], peer));
+        var transport = new TransportDetails("websocket", codec.Subprotocol["wamp.2.".Length..], peer)
+        {
+            AuthenticatedUser = settings.HttpUser.ToPrincipal(context.User),
+        };
+        using var session = router.OpenSession(transport);
         // The socket lives for hours; its messages must not be children of the upgrade request's span.
         System.Diagnostics.Activity.Current = null;
         await new WebSocketTransport(socket, codec, session, settings, _logger, peer).RunAsync(context.RequestAborted).ConfigureAwait(false);

@@ -120,7 +120,7 @@ internal sealed class WebSocketTransport(WebSocket socket, IWampCodec codec, Rou
                 return false;
             }
 
-            session.Receive(message);
+            await session.ReceiveAsync(message).ConfigureAwait(false);
             return true;
         }
         finally

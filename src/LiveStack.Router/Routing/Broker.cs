@@ -84,7 +84,8 @@ internal sealed class Broker(Realm realm)
         }
     }
 
-    public void Publish(RouterSession publisher, PublishMessage message)
+    /// <summary>Publishes; <paramref name="forceDisclose"/> discloses the publisher even if it did not ask (role permission).</summary>
+    public void Publish(RouterSession publisher, PublishMessage message, bool forceDisclose = false)
     {
         var acknowledge = message.Options.GetBool("acknowledge") == true;
         if (!WampUri.IsValid(message.Topic, realm.StrictUris) || WampUri.IsReserved(message.Topic))
@@ -97,7 +98,7 @@ internal sealed class Broker(Realm realm)
             return;
         }
 
-        var disclose = message.Options.GetBool("disclose_me") == true;
+        var disclose = forceDisclose || message.Options.GetBool("disclose_me") == true;
         var publication = new Publication(
             WampIds.NewGlobalId(),
             message.Topic,

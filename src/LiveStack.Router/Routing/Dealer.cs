@@ -91,7 +91,8 @@ internal sealed class Dealer(Realm realm)
         }
     }
 
-    public void Call(RouterSession caller, CallMessage message)
+    /// <summary>Routes a CALL; <paramref name="forceDisclose"/> discloses the caller even if it did not ask (role permission).</summary>
+    public void Call(RouterSession caller, CallMessage message, bool forceDisclose = false)
     {
         // We do not announce progressive_call_invocations, and the spec makes a progress:true CALL to
         // such a dealer a protocol error that aborts the session; routing it as an ordinary call would
@@ -140,7 +141,7 @@ internal sealed class Dealer(Realm realm)
                 details["procedure"] = message.Procedure;
             }
 
-            if (message.Options.GetBool("disclose_me") == true || callee.DiscloseCaller)
+            if (forceDisclose || message.Options.GetBool("disclose_me") == true || callee.DiscloseCaller)
             {
                 details["caller"] = caller.Id;
                 details["caller_authid"] = caller.AuthId;

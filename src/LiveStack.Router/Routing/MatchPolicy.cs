@@ -39,6 +39,26 @@ internal static class MatchPolicies
         _ => Wamp.WampUri.IsValid(uri, strict, allowEmptyComponents: true),
     };
 
+    /// <summary>
+    /// Orders wildcard patterns (pre-split): at each component position a concrete component beats
+    /// a wildcard, compared left to right; so the longest run of leading concrete components wins
+    /// and ties go to the next run (spec: <c>a1.b2.c33..e5</c> beats <c>a1.b2..d4.e5</c>).
+    /// </summary>
+    public static int CompareWildcardSpecificity(string[] pattern, string[] other)
+    {
+        for (var i = 0; i < pattern.Length && i < other.Length; i++)
+        {
+            var mine = pattern[i].Length > 0;
+            var theirs = other[i].Length > 0;
+            if (mine != theirs)
+            {
+                return mine ? 1 : -1;
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>Whether a wildcard pattern (pre-split) matches a concrete URI.</summary>
     public static bool WildcardMatches(string[] patternComponents, string uri)
     {

@@ -1,3 +1,4 @@
+using LiveStack.Router.Auth;
 using LiveStack.Router.Meta;
 using LiveStack.Router.Sessions;
 using LiveStack.Wamp;
@@ -15,16 +16,23 @@ internal sealed class Realm
     private readonly SequentialIdGenerator _routerIds = new();
     private readonly WampRouter _router;
 
-    public Realm(string name, WampRouter router)
+    public Realm(RealmOptions options, WampRouter router)
     {
-        Name = name;
+        Name = options.Name;
+        IsOpen = options.IsOpen;
         _router = router;
+        Security = new RealmSecurity(options, router.Authenticators, router.Authorizers);
         Broker = new Broker(this);
         Dealer = new Dealer(this);
         Meta = new MetaApi(this);
     }
 
     public string Name { get; }
+
+    /// <summary>True when the realm has no roles: everyone may do everything (development).</summary>
+    public bool IsOpen { get; }
+
+    public RealmSecurity Security { get; }
 
     /// <summary>Guards the broker's, dealer's and session tables.</summary>
     public object Gate { get; } = new();

@@ -62,25 +62,8 @@ internal sealed class Registration(long id, string uri, MatchPolicy match, Invoc
         }
     }
 
-    /// <summary>
-    /// Orders wildcard registrations: at each component position a concrete component beats a
-    /// wildcard, compared left to right; so the longest run of leading concrete components wins
-    /// and ties go to the next run (spec: <c>a1.b2.c33..e5</c> beats <c>a1.b2..d4.e5</c>).
-    /// </summary>
-    public int CompareWildcardSpecificity(Registration other)
-    {
-        for (var i = 0; i < Components.Length && i < other.Components.Length; i++)
-        {
-            var mine = Components[i].Length > 0;
-            var theirs = other.Components[i].Length > 0;
-            if (mine != theirs)
-            {
-                return mine ? 1 : -1;
-            }
-        }
-
-        return 0;
-    }
+    /// <summary>Orders wildcard registrations by specificity (see <see cref="MatchPolicies.CompareWildcardSpecificity"/>).</summary>
+    public int CompareWildcardSpecificity(Registration other) => MatchPolicies.CompareWildcardSpecificity(Components, other.Components);
 
     public Dictionary<string, object?> Describe() => new(StringComparer.Ordinal)
     {

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using LiveStack.Router.Auth;
 using LiveStack.Router.Meta;
 using LiveStack.Router.Routing;
 using LiveStack.Wamp;
@@ -9,11 +10,11 @@ namespace LiveStack.Router.Sessions;
 
 /// <summary>
 /// One client's session on the router. A transport feeds it inbound messages, one at a time,
-/// through <see cref="Receive"/> and drains <see cref="Outgoing"/> with a single writer; the
+/// through <see cref="ReceiveAsync"/> and drains <see cref="Outgoing"/> with a single writer; the
 /// session owns the state machine and its bounded outbound queue.
 /// </summary>
 /// <remarks>
-/// The transport's contract: call <see cref="Receive"/>, <see cref="ReceiveMalformed"/> and
+/// The transport's contract: call <see cref="ReceiveAsync"/>, <see cref="ReceiveMalformed"/> and
 /// <see cref="ReceiveOversized"/> from one loop; write every message read from
 /// <see cref="Outgoing"/> as one transport message; close the transport when the reader
 /// completes (after flushing) or at once when <see cref="Aborted"/> fires; call
@@ -30,6 +31,7 @@ public sealed class RouterSession : IDisposable
     private long _droppedEvents;
     private readonly ITimer _helloTimer;
     private ITimer? _goodbyeTimer;
+    private Handshake? _handshake;
 
     internal RouterSession(WampRouter router, TransportDetails transport)
     {
@@ -45,9 +47,9 @@ public sealed class RouterSession : IDisposable
             static state =>
             {
                 var session = (RouterSession)state!;
-                if (session.State == SessionState.Establishing)
+                if (session.State is SessionState.Establishing or SessionState.Authenticating)
                 {
-                    session.Abort(WampErrors.ProtocolViolation, "No HELLO within the allowed time.");
+                    session.Abort(WampErrors.ProtocolViolation, "The session was not established within the allowed time.");
                 }
             },
             this,
@@ -76,6 +78,9 @@ public sealed class RouterSession : IDisposable
     /// <summary>Who vouched for the identity, once established.</summary>
     public string? AuthProvider { get; private set; }
 
+    /// <summary>Extra authentication information returned in WELCOME, once established.</summary>
+    public IReadOnlyDictionary<string, object?>? AuthExtra { get; private set; }
+
     /// <summary>Messages to write to the transport, in order. Completes when the transport should close.</summary>
     public ChannelReader<OutgoingMessage> Outgoing => _outbox.Reader;
 
@@ -98,8 +103,12 @@ public sealed class RouterSession : IDisposable
 
     internal List<Testament> Testaments { get; } = [];
 
-    /// <summary>Handles one inbound message. Never throws for protocol faults: it aborts the session instead.</summary>
-    public void Receive(WampMessage message)
+    /// <summary>
+    /// Handles one inbound message. Never throws for protocol faults: it aborts the session instead.
+    /// Completes synchronously unless an authenticator or authorizer has to be awaited; the
+    /// transport awaits it before reading the next message, which keeps messages in order.
+    /// </summary>
+    public async ValueTask ReceiveAsync(WampMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         _router.Metrics.MessageReceived();
@@ -108,10 +117,13 @@ public sealed class RouterSession : IDisposable
             switch (State)
             {
                 case SessionState.Establishing:
-                    ReceiveWhileEstablishing(message);
+                    await ReceiveHelloAsync(message).ConfigureAwait(false);
+                    break;
+                case SessionState.Authenticating:
+                    await ReceiveAuthenticateAsync(message).ConfigureAwait(false);
                     break;
                 case SessionState.Established:
-                    ReceiveWhileEstablished(message);
+                    await ReceiveWhileEstablishedAsync(message).ConfigureAwait(false);
                     break;
                 case SessionState.ShuttingDown:
                     // The router said GOODBYE; only the reply matters now.
@@ -163,7 +175,7 @@ public sealed class RouterSession : IDisposable
     {
         if (!TryMoveTo(SessionState.Established, SessionState.ShuttingDown))
         {
-            if (State == SessionState.Establishing)
+            if (State is SessionState.Establishing or SessionState.Authenticating)
             {
                 Abort(reason, message);
             }
@@ -285,7 +297,7 @@ public sealed class RouterSession : IDisposable
         ["transport"] = Transport.ToDict(),
     };
 
-    private void ReceiveWhileEstablishing(WampMessage message)
+    private async ValueTask ReceiveHelloAsync(WampMessage message)
     {
         if (message is not HelloMessage hello)
         {
@@ -312,42 +324,109 @@ public sealed class RouterSession : IDisposable
             return;
         }
 
-        if (hello.Details.TryGetValue("authmethods", out var methods) && methods is IReadOnlyList<object?> list
-            && list.Count > 0 && !list.Contains("anonymous"))
-        {
-            Abort("wamp.error.no_matching_auth_method", "This router accepts only anonymous sessions.");
-            return;
-        }
-
         Roles = roles;
-        Id = WampIds.NewGlobalId();
-        AuthId = hello.Details.GetString("authid") ?? $"anonymous-{Id}";
-        AuthRole = "anonymous";
-        AuthMethod = "anonymous";
-        AuthProvider = "static";
         Realm = realm;
-        if (!TryMoveTo(SessionState.Establishing, SessionState.Established))
+        // The id exists from HELLO on, because a WAMP-CRA challenge carries it.
+        Id = WampIds.NewGlobalId();
+        _handshake = new Handshake(this, realm, hello);
+        await ContinueHandshakeAsync(await _handshake.StartAsync(_aborted.Token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    private async ValueTask ReceiveAuthenticateAsync(WampMessage message)
+    {
+        if (message is not AuthenticateMessage authenticate)
+        {
+            throw new WampProtocolException($"Expected AUTHENTICATE, got {message.Code}.");
+        }
+
+        await ContinueHandshakeAsync(await _handshake!.AuthenticateAsync(authenticate, _aborted.Token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    private ValueTask ContinueHandshakeAsync(HandshakeStep step)
+    {
+        switch (step)
+        {
+            case HandshakeStep.Challenge challenge:
+                if (TryMoveTo(SessionState.Establishing, SessionState.Authenticating))
+                {
+                    TrySendHandshake(new ChallengeMessage(challenge.Method, challenge.Extra));
+                }
+
+                break;
+            case HandshakeStep.Abort abort:
+                if (abort.Reason == Handshake.AuthenticationFailed)
+                {
+                    RouterLog.AuthenticationFailed(_router.Logger, AuthId, Transport.Peer, Realm!.Name, AuthMethod);
+                }
+
+                Abort(abort.Reason, abort.Message);
+                break;
+            case HandshakeStep.Welcome welcome:
+                Welcome(welcome);
+                break;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void Welcome(HandshakeStep.Welcome welcome)
+    {
+        if (!TryMoveTo(SessionState.Establishing, SessionState.Established) && !TryMoveTo(SessionState.Authenticating, SessionState.Established))
         {
             return;
         }
 
+        _handshake = null;
         _helloTimer.Dispose();
+        AuthId = welcome.Principal.AuthId;
+        AuthRole = welcome.Principal.AuthRole;
+        AuthMethod = welcome.Method;
+        AuthProvider = welcome.Provider;
+        AuthExtra = welcome.Principal.AuthExtra;
+        var realm = Realm!;
         realm.Join(this, () => TrySend(new WelcomeMessage(Id, WelcomeDetails())));
         RouterLog.SessionJoined(_router.Logger, Id, realm.Name, AuthId, Transport.Type, Transport.Serializer);
     }
 
-    private void ReceiveWhileEstablished(WampMessage message)
+    /// <summary>CHALLENGE goes out before the session is established, when TrySend would refuse it.</summary>
+    private void TrySendHandshake(WampMessage message)
+    {
+        if (_outbox.Writer.TryWrite(new OutgoingMessage(message, shared: false)))
+        {
+            _router.Metrics.MessageQueued();
+        }
+    }
+
+    private async ValueTask ReceiveWhileEstablishedAsync(WampMessage message)
     {
         var realm = Realm!;
         switch (message)
         {
             case PublishMessage m:
                 CheckRequestId(m.Request);
-                realm.Broker.Publish(this, m);
+                var publish = await AuthorizeAsync(WampAction.Publish, m.Topic, m.Options).ConfigureAwait(false);
+                if (publish.Allowed)
+                {
+                    realm.Broker.Publish(this, m, publish.Disclose);
+                }
+                else if (m.Options.GetBool("acknowledge") == true)
+                {
+                    TrySend(Errors.Reply(m, publish.Error!, $"Not allowed to publish to '{m.Topic}'."));
+                }
+
                 break;
             case SubscribeMessage m:
                 CheckRequestId(m.Request);
-                realm.Broker.Subscribe(this, m);
+                var subscribe = await AuthorizeAsync(WampAction.Subscribe, m.Topic, m.Options).ConfigureAwait(false);
+                if (subscribe.Allowed)
+                {
+                    realm.Broker.Subscribe(this, m);
+                }
+                else
+                {
+                    TrySend(Errors.Reply(m, subscribe.Error!, $"Not allowed to subscribe to '{m.Topic}'."));
+                }
+
                 break;
             case UnsubscribeMessage m:
                 CheckRequestId(m.Request);
@@ -355,14 +434,32 @@ public sealed class RouterSession : IDisposable
                 break;
             case CallMessage m:
                 CheckRequestId(m.Request);
-                realm.Dealer.Call(this, m);
+                var call = await AuthorizeAsync(WampAction.Call, m.Procedure, m.Options).ConfigureAwait(false);
+                if (call.Allowed)
+                {
+                    realm.Dealer.Call(this, m, call.Disclose);
+                }
+                else
+                {
+                    TrySend(Errors.Call(m.Request, call.Error!, $"Not allowed to call '{m.Procedure}'."));
+                }
+
                 break;
             case CancelMessage m:
                 realm.Dealer.Cancel(this, m);
                 break;
             case RegisterMessage m:
                 CheckRequestId(m.Request);
-                realm.Dealer.Register(this, m);
+                var register = await AuthorizeAsync(WampAction.Register, m.Procedure, m.Options).ConfigureAwait(false);
+                if (register.Allowed)
+                {
+                    realm.Dealer.Register(this, m);
+                }
+                else
+                {
+                    TrySend(Errors.Reply(m, register.Error!, $"Not allowed to register '{m.Procedure}'."));
+                }
+
                 break;
             case UnregisterMessage m:
                 CheckRequestId(m.Request);
@@ -396,6 +493,21 @@ public sealed class RouterSession : IDisposable
         }
     }
 
+    /// <summary>Asks the realm; a failing authorizer denies with <c>wamp.error.authorization_failed</c>.</summary>
+    private async ValueTask<(bool Allowed, bool Disclose, string? Error)> AuthorizeAsync(WampAction action, string uri, IReadOnlyDictionary<string, object?> options)
+    {
+        try
+        {
+            var decision = await Realm!.Security.AuthorizeAsync(this, action, uri, options).ConfigureAwait(false);
+            return (decision.Allowed, decision.Disclose, decision.Allowed ? null : WampErrors.NotAuthorized);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            RouterLog.SecurityFault(_router.Logger, Realm!.Name, e);
+            return (false, false, WampErrors.AuthorizationFailed);
+        }
+    }
+
     private void CheckRequestId(long request)
     {
         if (_router.Options.RequireSequentialRequestIds && request != WampIds.Next(_lastRequestId))
@@ -413,6 +525,7 @@ public sealed class RouterSession : IDisposable
         ["authrole"] = AuthRole,
         ["authmethod"] = AuthMethod,
         ["authprovider"] = AuthProvider,
+        ["authextra"] = AuthExtra ?? EmptyDetails,
         ["agent"] = WampRouter.Agent,
         ["roles"] = RouterRoles.Announced,
     };

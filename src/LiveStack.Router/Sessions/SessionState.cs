@@ -6,6 +6,9 @@ public enum SessionState
     /// <summary>The transport is open; only HELLO is legal.</summary>
     Establishing,
 
+    /// <summary>A CHALLENGE was sent; only AUTHENTICATE is legal.</summary>
+    Authenticating,
+
     /// <summary>WELCOME was sent; the session routes messages.</summary>
     Established,
 
