@@ -25,4 +25,7 @@ internal static partial class HostingLog
 
     [LoggerMessage(107, LogLevel.Debug, "Connection {Peer} failed.", EventName = "ConnectionFailed")]
     public static partial void ConnectionFailed(ILogger logger, string peer, Exception exception);
+
+    [LoggerMessage(108, LogLevel.Warning, "Connection {Peer} refused: the session limit (in total or for its address) is reached.", EventName = "SessionLimitReached")]
+    public static partial void SessionLimitReached(ILogger logger, string peer);
 }

@@ -48,6 +48,27 @@ public sealed class LiveStackOptions
     /// <summary>WebSocket ping interval. Default: 30 seconds.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a WebSocket peer may leave a ping unanswered before it is considered dead and the
+    /// connection is aborted (its session leaves as if it had dropped). Default: 30 seconds.
+    /// </summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most sessions open at once; further connections are refused (HTTP 503, RawSocket error 4). Default: 10,000.</summary>
+    public int MaxSessions { get; set; } = 10_000;
+
+    /// <summary>The most sessions open at once from one client IP address. Default: 1,000.</summary>
+    public int MaxSessionsPerAddress { get; set; } = 1_000;
+
+    /// <summary>Requests per second one session may send (0: unlimited); over it they fail with <c>livestack.error.rate_limit_exceeded</c>. Default: 10,000.</summary>
+    public int MessagesPerSecond { get; set; } = 10_000;
+
+    /// <summary>Requests a session may send in a burst. Default: 20,000.</summary>
+    public int MessageBurst { get; set; } = 20_000;
+
+    /// <summary>Failed authentications per client address per minute before it is refused for the rest of the minute. Default: 10.</summary>
+    public int AuthFailuresPerMinute { get; set; } = 10;
+
     /// <summary>How long the router waits for the peer's close frame after it closed a WebSocket. Default: 5 seconds.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -63,6 +84,11 @@ public sealed class LiveStackOptions
             SlowConsumerPolicy = SlowConsumerPolicy,
             RequireSequentialRequestIds = RequireSequentialRequestIds,
             HelloTimeout = HelloTimeout,
+            MaxSessions = MaxSessions,
+            MaxSessionsPerAddress = MaxSessionsPerAddress,
+            MessagesPerSecond = MessagesPerSecond,
+            MessageBurst = MessageBurst,
+            AuthFailuresPerMinute = AuthFailuresPerMinute,
         };
         foreach (var realm in Realms)
         {
@@ -82,4 +108,7 @@ public sealed class RawSocketOptions
 
     /// <summary>The address to listen on. Default: <c>127.0.0.1</c>.</summary>
     public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>The largest message accepted over RawSocket, in bytes; null uses <see cref="LiveStackOptions.MaxMessageSize"/>.</summary>
+    public int? MaxMessageSize { get; set; }
 }

@@ -15,6 +15,16 @@ internal sealed class LiveStackOptionsValidator : IValidateOptions<LiveStackOpti
             failures.Add($"LiveStack:MaxMessageSize must be between 512 and {RawSocketMaxLength} bytes (was {options.MaxMessageSize}).");
         }
 
+        if (options.RawSocket.MaxMessageSize is { } rawMax && (rawMax < 512 || rawMax > RawSocketMaxLength))
+        {
+            failures.Add($"LiveStack:RawSocket:MaxMessageSize must be between 512 and {RawSocketMaxLength} bytes (was {rawMax}).");
+        }
+
+        if (options.KeepAliveTimeout < TimeSpan.Zero)
+        {
+            failures.Add("LiveStack:KeepAliveTimeout must not be negative.");
+        }
+
         if (options.RawSocket.Port is { } port && (port < 0 || port > 65535))
         {
             failures.Add($"LiveStack:RawSocket:Port must be a TCP port (was {port}).");

@@ -31,6 +31,28 @@ public sealed class RouterOptions
     /// <summary>How long a new connection may take to send HELLO (and finish joining) before it is aborted. Default: 10 seconds.</summary>
     public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The most sessions open at once; further connections are refused. Default: 10,000.</summary>
+    public int MaxSessions { get; set; } = 10_000;
+
+    /// <summary>The most sessions open at once from one client address. Default: 1,000 (offices and NATs share addresses).</summary>
+    public int MaxSessionsPerAddress { get; set; } = 1_000;
+
+    /// <summary>
+    /// Requests (PUBLISH, SUBSCRIBE, UNSUBSCRIBE, CALL, REGISTER, UNREGISTER) one session may send
+    /// per second, sustained; 0 turns the limit off. Over it, a request fails with
+    /// <c>livestack.error.rate_limit_exceeded</c> (an unacknowledged PUBLISH is dropped). Default: 10,000.
+    /// </summary>
+    public int MessagesPerSecond { get; set; } = 10_000;
+
+    /// <summary>Requests a session may send in a burst above <see cref="MessagesPerSecond"/>. Default: 20,000.</summary>
+    public int MessageBurst { get; set; } = 20_000;
+
+    /// <summary>
+    /// Failed authentications allowed per client address per minute; after that the address is
+    /// refused with <c>wamp.error.authentication_denied</c> until the minute is over. Default: 10.
+    /// </summary>
+    public int AuthFailuresPerMinute { get; set; } = 10;
+
     /// <summary>Whether URIs must follow the strict rules (components of <c>[0-9a-z_]</c> only). Default: false (loose rules).</summary>
     public bool StrictUris { get; set; }
 
@@ -40,6 +62,16 @@ public sealed class RouterOptions
         if (OutboundQueueCapacity < 1)
         {
             throw new InvalidOperationException($"{nameof(OutboundQueueCapacity)} must be at least 1 (was {OutboundQueueCapacity}).");
+        }
+
+        if (MaxSessions < 1 || MaxSessionsPerAddress < 1)
+        {
+            throw new InvalidOperationException($"{nameof(MaxSessions)} and {nameof(MaxSessionsPerAddress)} must be at least 1.");
+        }
+
+        if (MessagesPerSecond < 0 || MessageBurst < 0 || AuthFailuresPerMinute < 1)
+        {
+            throw new InvalidOperationException($"{nameof(MessagesPerSecond)} and {nameof(MessageBurst)} must not be negative, and {nameof(AuthFailuresPerMinute)} must be at least 1.");
         }
 
         if (HelloTimeout <= TimeSpan.Zero)

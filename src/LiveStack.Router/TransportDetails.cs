@@ -12,6 +12,9 @@ public sealed record TransportDetails(string Type, string Serializer, string? Pe
     /// </summary>
     public Auth.WampPrincipal? AuthenticatedUser { get; init; }
 
+    /// <summary>The client's IP address (without port), for per-address limits; null when unknown.</summary>
+    public string? ClientAddress { get; init; }
+
     internal Dictionary<string, object?> ToDict() => new(StringComparer.Ordinal)
     {
         ["type"] = Type,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using LiveStack.Router.Auth;
+using LiveStack.Router.Limits;
 using LiveStack.Router.Routing;
 using LiveStack.Router.Sessions;
 using LiveStack.Wamp;
@@ -21,6 +22,7 @@ public sealed class WampRouter : IDisposable
 
     private readonly ConcurrentDictionary<string, Realm> _realms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<RouterSession, byte> _sessions = new();
+    private readonly SessionLimits _limits;
     private volatile bool _shuttingDown;
 
     /// <summary>Creates a router.</summary>
@@ -40,6 +42,9 @@ public sealed class WampRouter : IDisposable
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("LiveStack.Router");
         TimeProvider = timeProvider ?? TimeProvider.System;
         Metrics = new RouterMetrics(meterFactory);
+        _limits = new SessionLimits(options);
+        RateLimiter = options.MessagesPerSecond > 0 ? new MessageRateLimiter(options.MessagesPerSecond, options.MessageBurst) : null;
+        AuthFailures = new AuthFailureLimiter(options.AuthFailuresPerMinute);
         var realms = options.Realms.Count > 0 ? options.Realms : [RealmOptions.Open("realm1")];
         foreach (var realm in realms)
         {
@@ -70,14 +75,26 @@ public sealed class WampRouter : IDisposable
 
     internal RouterMetrics Metrics { get; }
 
+    /// <summary>The per-session request budget, or null when unlimited.</summary>
+    internal MessageRateLimiter? RateLimiter { get; }
+
+    internal AuthFailureLimiter AuthFailures { get; }
+
     /// <summary>Opens a session for a new connection. The transport then feeds it (see <see cref="RouterSession"/>).</summary>
-    /// <exception cref="InvalidOperationException">The router is shutting down.</exception>
-    public RouterSession OpenSession(TransportDetails transport)
+    /// <exception cref="InvalidOperationException">The router is shutting down or a session limit is reached.</exception>
+    public RouterSession OpenSession(TransportDetails transport) =>
+        TryOpenSession(transport) ?? throw new InvalidOperationException("The router is shutting down or at its session limit.");
+
+    /// <summary>
+    /// Opens a session for a new connection, or returns null when the router is shutting down or
+    /// <see cref="RouterOptions.MaxSessions"/> / <see cref="RouterOptions.MaxSessionsPerAddress"/> is reached.
+    /// </summary>
+    public RouterSession? TryOpenSession(TransportDetails transport)
     {
         ArgumentNullException.ThrowIfNull(transport);
-        if (_shuttingDown)
+        if (_shuttingDown || !_limits.TryAdmit(transport.ClientAddress))
         {
-            throw new InvalidOperationException("The router is shutting down.");
+            return null;
         }
 
         var session = new RouterSession(this, transport);
@@ -106,7 +123,12 @@ public sealed class WampRouter : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => Metrics.Dispose();
+    public void Dispose()
+    {
+        Metrics.Dispose();
+        RateLimiter?.Dispose();
+        AuthFailures.Dispose();
+    }
 
     internal Realm? FindRealm(string name)
     {
@@ -131,6 +153,7 @@ public sealed class WampRouter : IDisposable
     {
         if (_sessions.TryRemove(session, out _))
         {
+            _limits.Release(session.Transport.ClientAddress);
             Metrics.SessionClosed();
         }
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net;
 using System.Threading.Channels;
 using LiveStack.Router;
 using LiveStack.Router.Sessions;
@@ -35,6 +36,14 @@ internal sealed class RawSocketConnectionHandler(WampRouter router, IOptions<Liv
             }
 
             var (clientMaxLength, codec, error) = handshake.Value;
+            RouterSession? opened = null;
+            if (error == 0)
+            {
+                var address = (connection.RemoteEndPoint as IPEndPoint)?.Address.ToString();
+                opened = router.TryOpenSession(new TransportDetails("rawsocket", codec!.Subprotocol["wamp.2.".Length..], peer) { ClientAddress = address });
+                error = opened is null ? RawSocketFrame.ErrorConnectionLimit : 0;
+            }
+
             if (error != 0)
             {
                 HostingLog.RawSocketRefused(_logger, peer, error);
@@ -42,13 +51,14 @@ internal sealed class RawSocketConnectionHandler(WampRouter router, IOptions<Liv
                 return;
             }
 
-            var ownExponent = RawSocketFrame.ExponentForLength(settings.MaxMessageSize);
+            using var session = opened!;
+            var maxLength = settings.RawSocket.MaxMessageSize ?? settings.MaxMessageSize;
+            var ownExponent = RawSocketFrame.ExponentForLength(maxLength);
             await output.WriteAsync(new byte[] { RawSocketFrame.Magic, (byte)((ownExponent << 4) | (int)codec!.Serializer), 0, 0 }, connection.ConnectionClosed).ConfigureAwait(false);
 
-            using var session = router.OpenSession(new TransportDetails("rawsocket", codec.Subprotocol["wamp.2.".Length..], peer));
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, session.Aborted);
             var pongs = Channel.CreateBounded<byte[]>(8);
-            var receiving = ReceiveLoopAsync(input, session, codec, settings.MaxMessageSize, pongs.Writer, linked.Token);
+            var receiving = ReceiveLoopAsync(input, session, codec, maxLength, pongs.Writer, linked.Token);
             var sending = SendLoopAsync(output, session, codec, clientMaxLength, pongs.Reader, linked.Token);
             await Task.WhenAny(receiving, sending).ConfigureAwait(false);
             session.TransportClosed();

@@ -44,18 +44,27 @@ internal sealed class LiveStackWebSocketEndpoint(WampRouter router, IOptions<Liv
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
-        {
-            SubProtocol = codec.Subprotocol,
-            KeepAliveInterval = settings.KeepAliveInterval,
-        }).ConfigureAwait(false);
-
         var peer = $"tcp:{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
         var transport = new TransportDetails("websocket", codec.Subprotocol["wamp.2.".Length..], peer)
         {
             AuthenticatedUser = settings.HttpUser.ToPrincipal(context.User),
+            ClientAddress = context.Connection.RemoteIpAddress?.ToString(),
         };
-        using var session = router.OpenSession(transport);
+        using var session = router.TryOpenSession(transport);
+        if (session is null)
+        {
+            HostingLog.SessionLimitReached(_logger, peer);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = codec.Subprotocol,
+            KeepAliveInterval = settings.KeepAliveInterval,
+            KeepAliveTimeout = settings.KeepAliveTimeout,
+        }).ConfigureAwait(false);
+
         // The socket lives for hours; its messages must not be children of the upgrade request's span.
         System.Diagnostics.Activity.Current = null;
         await new WebSocketTransport(socket, codec, session, settings, _logger, peer).RunAsync(context.RequestAborted).ConfigureAwait(false);

@@ -21,6 +21,12 @@ internal sealed class Handshake(RouterSession session, Realm realm, HelloMessage
 
     private string? AuthId => hello.Details.GetString("authid");
 
+    /// <summary>The identity the client claims, for logs.</summary>
+    public string? ClaimedAuthId => AuthId;
+
+    /// <summary>The method being tried, for logs.</summary>
+    public string? Method => _method;
+
     private IReadOnlyDictionary<string, object?> AuthExtra => hello.Details.GetDict("authextra") ?? RouterSession.EmptyDetails;
 
     public async ValueTask<HandshakeStep> StartAsync(CancellationToken cancellationToken)

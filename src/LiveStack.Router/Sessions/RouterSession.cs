@@ -261,9 +261,13 @@ public sealed class RouterSession : IDisposable
         return false;
     }
 
-    /// <summary>Releases the session's timer and token; the transport calls it once the connection is closed.</summary>
+    /// <summary>
+    /// Ends the session if the transport did not (so a failed connection never holds a slot) and
+    /// releases its timers and token; the transport calls it once the connection is closed.
+    /// </summary>
     public void Dispose()
     {
+        TransportClosed();
         _helloTimer.Dispose();
         _goodbyeTimer?.Dispose();
         _aborted.Dispose();
@@ -346,6 +350,9 @@ public sealed class RouterSession : IDisposable
     {
         switch (step)
         {
+            case HandshakeStep.Challenge when !_router.AuthFailures.MayAttempt(Transport.ClientAddress):
+                Abort(LiveStackErrors.AuthenticationDenied, "Too many failed authentication attempts from this address; try again later.");
+                break;
             case HandshakeStep.Challenge challenge:
                 if (TryMoveTo(SessionState.Establishing, SessionState.Authenticating))
                 {
@@ -356,7 +363,8 @@ public sealed class RouterSession : IDisposable
             case HandshakeStep.Abort abort:
                 if (abort.Reason == Handshake.AuthenticationFailed)
                 {
-                    RouterLog.AuthenticationFailed(_router.Logger, AuthId, Transport.Peer, Realm!.Name, AuthMethod);
+                    _router.AuthFailures.Failed(Transport.ClientAddress);
+                    RouterLog.AuthenticationFailed(_router.Logger, _handshake?.ClaimedAuthId, Transport.Peer, Realm!.Name, _handshake?.Method);
                 }
 
                 Abort(abort.Reason, abort.Message);
@@ -400,6 +408,12 @@ public sealed class RouterSession : IDisposable
     private async ValueTask ReceiveWhileEstablishedAsync(WampMessage message)
     {
         var realm = Realm!;
+        if (IsRequest(message) && _router.RateLimiter is { } limiter && !limiter.TryAcquire(Id))
+        {
+            RejectOverLimit(message);
+            return;
+        }
+
         switch (message)
         {
             case PublishMessage m:
@@ -490,6 +504,30 @@ public sealed class RouterSession : IDisposable
                 break;
             default:
                 throw new WampProtocolException($"A client may not send {message.Code} here.");
+        }
+    }
+
+    private static bool IsRequest(WampMessage message) =>
+        message is PublishMessage or SubscribeMessage or UnsubscribeMessage or CallMessage or RegisterMessage or UnregisterMessage;
+
+    /// <summary>Answers a request over the rate limit; the request id still counts, so the sequence stays intact.</summary>
+    private void RejectOverLimit(WampMessage message)
+    {
+        var (code, request) = message switch
+        {
+            PublishMessage m => (MessageCode.Publish, m.Request),
+            SubscribeMessage m => (MessageCode.Subscribe, m.Request),
+            UnsubscribeMessage m => (MessageCode.Unsubscribe, m.Request),
+            CallMessage m => (MessageCode.Call, m.Request),
+            RegisterMessage m => (MessageCode.Register, m.Request),
+            UnregisterMessage m => (MessageCode.Unregister, m.Request),
+            _ => throw new ArgumentOutOfRangeException(nameof(message)),
+        };
+        CheckRequestId(request);
+        if (message is not PublishMessage publish || publish.Options.GetBool("acknowledge") == true)
+        {
+            TrySend(new ErrorMessage(code, request, EmptyDetails, LiveStackErrors.RateLimitExceeded,
+                [$"Too many requests: this router allows {_router.Options.MessagesPerSecond} per second per session."]));
         }
     }
 
