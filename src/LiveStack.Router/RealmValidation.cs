@@ -22,6 +22,11 @@ internal static class RealmValidation
                 throw new InvalidOperationException($"{key}:Roles:{r}:Name '{role.Name}' is empty or used twice.");
             }
 
+            if (role.Authorizer is { } authorizer && (!Wamp.WampUri.IsValid(authorizer, strictUris) || role.Permissions.Count > 0))
+            {
+                throw new InvalidOperationException($"{key}:Roles:{r}:Authorizer '{authorizer}' must be a valid procedure URI, and a role with an authorizer has no Permissions.");
+            }
+
             for (var p = 0; p < role.Permissions.Count; p++)
             {
                 var permission = role.Permissions[p];
@@ -61,6 +66,11 @@ internal static class RealmValidation
         {
             Require(principal.PublicKeys.Count > 0 && principal.PublicKeys.All(Cryptosign.IsPublicKey), $"{key}:Auth:Cryptosign:{authId}:PublicKeys must hold Ed25519 public keys of 64 hex characters.");
             Require(Known(principal.Role), $"{key}:Auth:Cryptosign:{authId}:Role '{principal.Role}' is not a role of the realm.");
+        }
+
+        if (auth.Authenticator is { } authenticator && (!Wamp.WampUri.IsValid(authenticator, strictUris) || auth.Methods.Count == 0))
+        {
+            throw new InvalidOperationException($"{key}:Auth:Authenticator '{authenticator}' must be a valid procedure URI, and Auth:Methods must name the methods it serves.");
         }
 
         foreach (var method in auth.Methods)

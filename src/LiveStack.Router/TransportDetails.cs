@@ -12,6 +12,12 @@ public sealed record TransportDetails(string Type, string Serializer, string? Pe
     /// </summary>
     public Auth.WampPrincipal? AuthenticatedUser { get; init; }
 
+    /// <summary>The transport type of the router's own session, which calls dynamic authenticators and authorizers.</summary>
+    internal const string InternalType = "internal";
+
+    /// <summary>True for the router's own session: it bypasses authorization and is hidden from the meta API.</summary>
+    internal bool IsInternal => Type == InternalType;
+
     /// <summary>The client's IP address (without port), for per-address limits; null when unknown.</summary>
     public string? ClientAddress { get; init; }
 

@@ -125,6 +125,11 @@ public sealed class WampRouter : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        foreach (var realm in _realms.Values)
+        {
+            realm.DisposeCaller();
+        }
+
         Metrics.Dispose();
         RateLimiter?.Dispose();
         AuthFailures.Dispose();

@@ -23,6 +23,16 @@ public sealed class RealmAuthOptions
     public IDictionary<string, CryptosignPrincipal> Cryptosign { get; } = new Dictionary<string, CryptosignPrincipal>(StringComparer.Ordinal);
 
     /// <summary>
+    /// A procedure (Crossbar-style dynamic authenticator) the router calls for the methods in
+    /// <see cref="Methods"/> when no static principal matches: <c>(realm, authid, details)</c>, where
+    /// details carry <c>authmethod</c>, <c>authextra</c> and, for ticket, <c>ticket</c>. It returns the
+    /// role as a string, or a dict with <c>role</c> and optionally <c>authid</c>, <c>secret</c>,
+    /// <c>salt</c>, <c>iterations</c>, <c>keylen</c> (wampcra), <c>pubkey</c> (cryptosign) and <c>extra</c>;
+    /// an ERROR denies. A component registers it (its role needs <c>register</c> on the URI).
+    /// </summary>
+    public string? Authenticator { get; set; }
+
+    /// <summary>
     /// Which methods this realm offers beyond anonymous, whether static principals or a DI
     /// <see cref="IWampAuthenticator"/> back them. Default: those that have static principals.
     /// Add <c>ticket</c>, <c>wampcra</c> or <c>cryptosign</c> to offer a method served only by an authenticator.

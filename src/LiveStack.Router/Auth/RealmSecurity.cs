@@ -1,3 +1,4 @@
+using LiveStack.Router.Routing;
 using LiveStack.Router.Sessions;
 
 namespace LiveStack.Router.Auth;
@@ -11,18 +12,24 @@ internal sealed class RealmSecurity
 {
     private readonly RealmOptions _options;
     private readonly Dictionary<string, PermissionTable> _roles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProcedureAuthorizer> _dynamicRoles = new(StringComparer.Ordinal);
     private readonly IWampAuthenticator[] _authenticators;
     private readonly IReadOnlyList<IWampAuthorizer> _authorizers;
 
-    public RealmSecurity(RealmOptions options, IReadOnlyList<IWampAuthenticator> authenticators, IReadOnlyList<IWampAuthorizer> authorizers)
+    public RealmSecurity(Realm realm, RealmOptions options, IReadOnlyList<IWampAuthenticator> authenticators, IReadOnlyList<IWampAuthorizer> authorizers)
     {
         _options = options;
         foreach (var role in options.Roles)
         {
             _roles[role.Name] = new PermissionTable(role.Permissions);
+            if (role.Authorizer is { } procedure)
+            {
+                _dynamicRoles[role.Name] = new ProcedureAuthorizer(realm, procedure);
+            }
         }
 
-        _authenticators = [new StaticAuthenticator(options.Auth), .. authenticators];
+        IWampAuthenticator[] procedureAuthenticator = options.Auth.Authenticator is { } authenticator ? [new ProcedureAuthenticator(realm, authenticator)] : [];
+        _authenticators = [new StaticAuthenticator(options.Auth), .. authenticators, .. procedureAuthenticator];
         _authorizers = authorizers;
     }
 
@@ -39,7 +46,7 @@ internal sealed class RealmSecurity
     };
 
     /// <summary>Whether a principal's role exists here (an open realm accepts any role).</summary>
-    public bool HasRole(string role) => _options.IsOpen || _roles.ContainsKey(role);
+    public bool HasRole(string role) => _options.IsOpen || _roles.ContainsKey(role) || role == RouterCaller.Role;
 
     /// <summary>Asks the authenticators in turn; the first principal found wins.</summary>
     public async ValueTask<WampPrincipal?> FindPrincipalAsync(WampAuthenticationContext context, CancellationToken cancellationToken)
@@ -61,8 +68,13 @@ internal sealed class RealmSecurity
     /// </summary>
     public ValueTask<AuthorizationDecision> AuthorizeAsync(RouterSession session, WampAction action, string uri, IReadOnlyDictionary<string, object?> options)
     {
+        if (session.AuthRole is { } dynamicRole && _dynamicRoles.TryGetValue(dynamicRole, out var procedure) && !session.Transport.IsInternal)
+        {
+            return AskDynamicRoleAsync(procedure, session, action, uri, options);
+        }
+
         AuthorizationDecision decision;
-        if (_options.IsOpen)
+        if (_options.IsOpen || session.Transport.IsInternal)
         {
             decision = AuthorizationDecision.Allow;
         }
@@ -76,6 +88,13 @@ internal sealed class RealmSecurity
         return !decision.Allowed || _authorizers.Count == 0
             ? ValueTask.FromResult(decision)
             : AskAuthorizersAsync(decision, new WampAuthorizationContext(_options.Name, session.Id, session.AuthId!, session.AuthRole!, action, uri, options));
+    }
+
+    private async ValueTask<AuthorizationDecision> AskDynamicRoleAsync(ProcedureAuthorizer procedure, RouterSession session, WampAction action, string uri, IReadOnlyDictionary<string, object?> options)
+    {
+        var context = new WampAuthorizationContext(_options.Name, session.Id, session.AuthId!, session.AuthRole!, action, uri, options);
+        var decision = await procedure.AuthorizeAsync(context, CancellationToken.None).ConfigureAwait(false);
+        return decision.Allowed && _authorizers.Count > 0 ? await AskAuthorizersAsync(decision, context).ConfigureAwait(false) : decision;
     }
 
     private async ValueTask<AuthorizationDecision> AskAuthorizersAsync(AuthorizationDecision decision, WampAuthorizationContext context)

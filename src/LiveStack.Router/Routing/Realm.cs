@@ -15,13 +15,15 @@ internal sealed class Realm
     private readonly Dictionary<long, RouterSession> _sessions = [];
     private readonly SequentialIdGenerator _routerIds = new();
     private readonly WampRouter _router;
+    private RouterCaller? _caller;
+    private object? _callerLock;
 
     public Realm(RealmOptions options, WampRouter router)
     {
         Name = options.Name;
         IsOpen = options.IsOpen;
         _router = router;
-        Security = new RealmSecurity(options, router.Authenticators, router.Authorizers);
+        Security = new RealmSecurity(this, options, router.Authenticators, router.Authorizers);
         Broker = new Broker(this);
         Dealer = new Dealer(this);
         Meta = new MetaApi(this);
@@ -54,6 +56,12 @@ internal sealed class Realm
 
     public long NextRouterId() => _routerIds.Next();
 
+    /// <summary>Ends the router's own session, if it was created.</summary>
+    public void DisposeCaller() => _caller?.Dispose();
+
+    /// <summary>The router's own session in this realm, created on first use, for calling dynamic authenticators and authorizers.</summary>
+    public RouterCaller Caller => LazyInitializer.EnsureInitialized(ref _caller, ref _callerLock, () => RouterCaller.Join(_router, Name));
+
     public RouterSession? FindSession(long id) => _sessions.GetValueOrDefault(id);
 
     /// <summary>Adds an established session, sends its WELCOME and announces it with <c>wamp.session.on_join</c>.</summary>
@@ -61,6 +69,13 @@ internal sealed class Realm
     {
         lock (Gate)
         {
+            // The router's own session routes like any other but stays out of the meta API.
+            if (session.Transport.IsInternal)
+            {
+                sendWelcome();
+                return;
+            }
+
             _sessions[session.Id] = session;
             sendWelcome();
             Broker.PublishMeta("wamp.session.on_join", session.DescribeForMeta());
