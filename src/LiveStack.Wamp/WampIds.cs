@@ -17,10 +17,25 @@ public static class WampIds
     /// </summary>
     public static long NewGlobalId()
     {
-        Span<byte> bytes = stackalloc byte[8];
-        RandomNumberGenerator.Fill(bytes);
-        return (long)(BitConverter.ToUInt64(bytes) % (ulong)Max) + 1;
+        // One call into the OS random source costs about a microsecond, far more than routing a
+        // small event, so each thread draws 64 ids' worth of bytes at a time.
+        var pool = t_randomPool ??= new byte[512];
+        if (t_randomOffset == 0)
+        {
+            RandomNumberGenerator.Fill(pool);
+        }
+
+        var value = BitConverter.ToUInt64(pool, t_randomOffset);
+        t_randomOffset = (t_randomOffset + 8) % pool.Length;
+        // 2^64 is a multiple of 2^53, so the low 53 bits are uniform and the id is uniform over [1, 2^53].
+        return (long)(value % (ulong)Max) + 1;
     }
+
+    [ThreadStatic]
+    private static byte[]? t_randomPool;
+
+    [ThreadStatic]
+    private static int t_randomOffset;
 
     /// <summary>The id that follows <paramref name="id"/> in a sequential scope, wrapping from 2^53 to 1.</summary>
     public static long Next(long id) => id >= Max ? 1 : id + 1;

@@ -36,15 +36,24 @@ public sealed class RouterHost : IAsyncDisposable
     /// <summary>The router engine, for assertions on its state.</summary>
     public WampRouter Router => _app.Services.GetRequiredService<WampRouter>();
 
-    /// <summary>Starts a router; <paramref name="configure"/> may change options (realm1 is served unless it says otherwise).</summary>
-    public static async Task<RouterHost> StartAsync(Action<LiveStackOptions>? configure = null)
+    /// <summary>
+    /// Starts a router; <paramref name="configure"/> may change options (realm1 is served unless it says otherwise).
+    /// The host logs nothing unless <paramref name="loggerProvider"/> is given, which then receives its logs (Information and above).
+    /// <paramref name="services"/> may add services (e.g. authentication) and <paramref name="app"/> middleware and
+    /// endpoints (e.g. UseAuthentication, a login endpoint, another MapLiveStack) next to the <c>/ws</c> endpoint.
+    /// </summary>
+    public static async Task<RouterHost> StartAsync(
+        Action<LiveStackOptions>? configure = null,
+        ILoggerProvider? loggerProvider = null,
+        Action<IServiceCollection>? services = null,
+        Action<WebApplication>? app = null)
     {
         // FreePort can race with another test host picking the same port; a few fresh tries settle it.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryStartAsync(configure).ConfigureAwait(false);
+                return await TryStartAsync(configure, loggerProvider, services, app).ConfigureAwait(false);
             }
             catch (IOException) when (attempt < 5)
             {
@@ -52,19 +61,30 @@ public sealed class RouterHost : IAsyncDisposable
         }
     }
 
-    private static async Task<RouterHost> TryStartAsync(Action<LiveStackOptions>? configure)
+    private static async Task<RouterHost> TryStartAsync(
+        Action<LiveStackOptions>? configure,
+        ILoggerProvider? loggerProvider,
+        Action<IServiceCollection>? services,
+        Action<WebApplication>? configureApp)
     {
         var httpPort = FreePort();
         var rawSocketPort = FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (loggerProvider is not null)
+        {
+            builder.Logging.AddProvider(loggerProvider);
+        }
+
         builder.Services.AddLiveStack(o =>
         {
             o.RawSocket.Port = rawSocketPort;
             configure?.Invoke(o);
         });
+        services?.Invoke(builder.Services);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, httpPort));
         var app = builder.Build();
+        configureApp?.Invoke(app);
         app.MapLiveStack("/ws");
         try
         {

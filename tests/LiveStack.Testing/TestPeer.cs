@@ -32,12 +32,16 @@ public sealed class TestPeer : IAsyncDisposable
     /// <summary>The WebSocket state, to check whether the router closed the connection.</summary>
     public WebSocketState State => _socket.State;
 
-    /// <summary>Opens a WebSocket offering the codec's subprotocol, without joining.</summary>
-    public static async Task<TestPeer> ConnectAsync(Uri url, IWampCodec? codec = null)
+    /// <summary>
+    /// Opens a WebSocket offering the codec's subprotocol, without joining. <paramref name="configureSocket"/>
+    /// may add to the upgrade request (cookies, headers).
+    /// </summary>
+    public static async Task<TestPeer> ConnectAsync(Uri url, IWampCodec? codec = null, Action<ClientWebSocketOptions>? configureSocket = null)
     {
         codec ??= WampCodecs.Json;
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(codec.Subprotocol);
+        configureSocket?.Invoke(socket.Options);
         using var timeout = new CancellationTokenSource(DefaultTimeout);
         await socket.ConnectAsync(url, timeout.Token).ConfigureAwait(false);
         return new TestPeer(socket, codec, url);

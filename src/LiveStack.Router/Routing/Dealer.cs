@@ -171,7 +171,7 @@ internal sealed class Dealer(Realm realm)
                 pending.Timer = realm.TimeProvider.CreateTimer(static s => ((PendingCall)s!).Caller.Realm?.Dealer.TimedOut((PendingCall)s!), pending, pending.Timeout, System.Threading.Timeout.InfiniteTimeSpan);
             }
 
-            var invocation = new InvocationMessage(pending.InvocationRequest, registration.Id, details, message.Arguments, message.ArgumentsKeywords);
+            var invocation = new InvocationMessage(pending.InvocationRequest, registration.Id, details.Count == 0 ? RouterSession.EmptyDetails : details, message.Arguments, message.ArgumentsKeywords);
             if (!callee.Session.TrySend(invocation))
             {
                 Forget(pending);

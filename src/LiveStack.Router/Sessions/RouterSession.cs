@@ -29,9 +29,11 @@ public sealed class RouterSession : IDisposable
     private long _lastRequestId;
     private long _lastInvocationId;
     private long _droppedEvents;
-    private readonly ITimer _helloTimer;
+    private ITimer? _helloTimer;
     private ITimer? _goodbyeTimer;
     private Handshake? _handshake;
+    private HashSet<long>? _registrationIds;
+    private List<Testament>? _testaments;
 
     internal RouterSession(WampRouter router, TransportDetails transport)
     {
@@ -99,9 +101,11 @@ public sealed class RouterSession : IDisposable
     // The next three are guarded by the realm's gate.
     internal HashSet<long> SubscriptionIds { get; } = [];
 
-    internal HashSet<long> RegistrationIds { get; } = [];
+    // Created on first use: most sessions never register or leave a testament, and idle sessions
+    // should cost as little memory as possible.
+    internal HashSet<long> RegistrationIds => _registrationIds ??= [];
 
-    internal List<Testament> Testaments { get; } = [];
+    internal List<Testament> Testaments => _testaments ??= [];
 
     /// <summary>
     /// Handles one inbound message. Never throws for protocol faults: it aborts the session instead.
@@ -268,7 +272,7 @@ public sealed class RouterSession : IDisposable
     public void Dispose()
     {
         TransportClosed();
-        _helloTimer.Dispose();
+        _helloTimer?.Dispose();
         _goodbyeTimer?.Dispose();
         _aborted.Dispose();
     }
@@ -385,7 +389,9 @@ public sealed class RouterSession : IDisposable
         }
 
         _handshake = null;
-        _helloTimer.Dispose();
+        // Drop the timer (and its queue entry) for good: an established session may live for days.
+        _helloTimer?.Dispose();
+        _helloTimer = null;
         AuthId = welcome.Principal.AuthId;
         AuthRole = welcome.Principal.AuthRole;
         AuthMethod = welcome.Method;

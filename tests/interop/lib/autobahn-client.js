@@ -32,32 +32,40 @@ function transportFor(options) {
   return { type: 'websocket', url: options.url, serializers: [SERIALIZERS[options.serializer]()] };
 }
 
+/** A Connection that never retries, with `auth` (authentication options) and our error reporting. */
+function newConnection(options, label, auth) {
+  return new autobahn.Connection({
+    realm: options.realm,
+    transports: [transportFor(options)],
+    max_retries: 0,
+    retry_if_unreachable: false,
+    ...auth,
+    // Exceptions thrown by our own handlers on purpose (application errors) land here.
+    on_user_error: (error, message) => console.log(`# ${label}: ${message || 'user error'} ${describe(error)}`),
+    // autobahn reports protocol violations it detects in the router's messages here.
+    on_internal_error: (error, message) => abort(`${label}: autobahn internal error: ${message || ''} ${describe(error)}`),
+  });
+}
+
 /**
  * Joins the realm as a new session named `label`; resolves with the autobahn Session once WELCOME
- * arrived. A session that loses its connection without being asked to (session.disconnect) or told
- * to expect it (session.expectClose) fails the scenario, and so does a protocol violation autobahn
- * detects. `cleanup` gets the session's graceful close.
+ * arrived (its details in session.welcome). A session that loses its connection without being asked
+ * to (session.disconnect) or told to expect it (session.expectClose) fails the scenario, and so does a
+ * protocol violation autobahn detects. `cleanup` gets the session's graceful close. `auth` holds the
+ * Connection's authentication options (authmethods, authid, authextra, onchallenge; see lib/autobahn-auth.js).
  */
-function connect(options, label, cleanup) {
+function connect(options, label, cleanup, auth = {}) {
   return new Promise((resolve, reject) => {
     let joined = false;
     let leaving = false;
     let closed;
     const whenClosed = new Promise((r) => { closed = r; });
-    const connection = new autobahn.Connection({
-      realm: options.realm,
-      transports: [transportFor(options)],
-      max_retries: 0,
-      retry_if_unreachable: false,
-      // Exceptions thrown by our own handlers on purpose (application errors) land here.
-      on_user_error: (error, message) => console.log(`# ${label}: ${message || 'user error'} ${describe(error)}`),
-      // autobahn reports protocol violations it detects in the router's messages here.
-      on_internal_error: (error, message) => abort(`${label}: autobahn internal error: ${message || ''} ${describe(error)}`),
-    });
+    const connection = newConnection(options, label, auth);
 
     connection.onopen = (session, details) => {
       joined = true;
       session.label = label;
+      session.welcome = details;
       session.disconnect = () => {
         leaving = true;
         if (session.isOpen) {
@@ -98,6 +106,26 @@ function connect(options, label, cleanup) {
 }
 
 /**
+ * Tries to join as `label` with `auth` (as for connect) where the router must refuse: resolves with the
+ * ABORT's reason and message as autobahn's onclose reports them (details.reason, details.message);
+ * fails the scenario if WELCOME arrives instead.
+ */
+function refused(options, label, auth = {}) {
+  return new Promise((resolve, reject) => {
+    const connection = newConnection(options, label, auth);
+    connection.onopen = (session, details) => {
+      reject(new CheckFailed(`${label} should have been refused, but joined as ${show([details.authid, details.authrole, details.authmethod])}`));
+      connection.close();
+    };
+    connection.onclose = (reason, details) => {
+      resolve({ reason: details.reason, message: details.message });
+      return true; // never reconnect
+    };
+    connection.open();
+  });
+}
+
+/**
  * Observes a session's raw WAMP messages below autobahn: `sent` and `received` list them,
  * `waitFor` awaits an incoming one, and incoming messages matching a predicate given to `hide`
  * never reach autobahn (for replies autobahn would wrongly treat as protocol violations).
@@ -131,4 +159,4 @@ function tap(session) {
   return { sent, received, waitFor, hide: (predicate) => hidden.push(predicate) };
 }
 
-module.exports = { autobahn, connect, tap };
+module.exports = { autobahn, connect, refused, tap };

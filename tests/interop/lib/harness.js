@@ -6,7 +6,11 @@ const { parseArgs, inspect, isDeepStrictEqual } = require('node:util');
 
 const DEFAULT_TIMEOUT_MS = 20000;
 
-/** Options: --url, --transport, --serializer, --rawsocket-port, --realm, --timeout-ms; env LIVESTACK_* as fallback. */
+/**
+ * Options: --url, --transport, --serializer, --rawsocket-port, --realm, --timeout-ms, --auth; env LIVESTACK_* as
+ * fallback. --auth is JSON with the credentials the router was configured with (auth scenarios only), so the
+ * test that starts the router can make fresh secrets and keys for every run.
+ */
 function readOptions() {
   const { values } = parseArgs({
     options: {
@@ -16,6 +20,7 @@ function readOptions() {
       'rawsocket-port': { type: 'string' },
       realm: { type: 'string' },
       'timeout-ms': { type: 'string' },
+      auth: { type: 'string' },
     },
   });
   const env = process.env;
@@ -26,6 +31,7 @@ function readOptions() {
     rawsocketPort: Number(values['rawsocket-port'] ?? env.LIVESTACK_RAWSOCKET_PORT ?? 0),
     realm: values.realm ?? env.LIVESTACK_REALM ?? 'realm1',
     timeoutMs: Number(values['timeout-ms'] ?? env.LIVESTACK_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS),
+    auth: JSON.parse(values.auth ?? env.LIVESTACK_AUTH ?? '{}'),
   };
   if (!['websocket', 'rawsocket'].includes(options.transport)) {
     throw new Error(`unknown --transport '${options.transport}' (websocket or rawsocket)`);
@@ -188,9 +194,18 @@ class Inbox {
   }
 }
 
+/** The credentials of one principal from --auth (e.g. 'ticket'), or a failure naming what is missing. */
+function credentials(options, name) {
+  const found = options.auth[name];
+  if (!found) {
+    throw new CheckFailed(`--auth has no '${name}' credentials; pass those the router was configured with`);
+  }
+  return found;
+}
+
 /** A unique URI prefix per run, so scenarios sharing one router never see each other's topics. */
 function uniqueUri(scenarioName) {
   return `com.livestack.interop.${scenarioName}.${process.pid}_${Date.now().toString(36)}`;
 }
 
-module.exports = { scenario, abort, check, equal, rejects, show, sleep, within, Inbox, uniqueUri, CheckFailed };
+module.exports = { scenario, abort, check, equal, rejects, show, sleep, within, Inbox, uniqueUri, credentials, CheckFailed };
