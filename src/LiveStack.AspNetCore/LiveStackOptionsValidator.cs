@@ -49,7 +49,7 @@ internal sealed class LiveStackOptionsValidator : IValidateOptions<LiveStackOpti
         }
         catch (InvalidOperationException e)
         {
-            failures.Add("LiveStack: " + e.Message);
+            failures.Add("LiveStack:" + e.Message);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -2,19 +2,28 @@ using System.Globalization;
 
 namespace LiveStack.Cli;
 
-/// <summary>The arguments of <c>livestack serve</c>.</summary>
-internal sealed record ServeOptions(string Host, int Port, string Path, string Realm, int? RawSocketPort)
+/// <summary>The arguments of <c>livestack serve</c>; null where the flag was not given.</summary>
+internal sealed record ServeOptions(string? ConfigFile, string? Host, int? Port, string? Path, string? Realm, int? RawSocketPort)
 {
+    public const string DefaultHost = "127.0.0.1";
+    public const int DefaultPort = 8080;
+    public const string DefaultPath = "/ws";
+    public const string DefaultRealm = "realm1";
+
     public const string Usage = """
         Usage: livestack serve [options]
 
-        Runs a standalone WAMP router: anonymous sessions, serializers json, msgpack and cbor.
+        Runs a standalone WAMP router (serializers json, msgpack and cbor). Without --config it
+        serves one open realm: anonymous sessions may do anything.
 
         Options:
+          --config <file>         Settings: the LiveStack section of appsettings.json, or a Crossbar.io
+                                  node config (docs/configuration.md). Environment variables
+                                  (LiveStack__...) override the file; the flags below override both.
           --host <address>        Address to listen on (default 127.0.0.1)
           --port <port>           HTTP/WebSocket port (default 8080; 0 picks a free port)
           --path <path>           WebSocket path (default /ws)
-          --realm <realm>         Realm to serve (default realm1)
+          --realm <realm>         Realm to serve (default realm1); with --config, only if it defines no realms
           --rawsocket-port <port> Also serve WAMP over RawSocket (TCP) on this port
           -h, --help              Show this help
         """;
@@ -22,13 +31,14 @@ internal sealed record ServeOptions(string Host, int Port, string Path, string R
     /// <summary>Parses the arguments after <c>serve</c>; throws <see cref="ArgumentException"/> with a message for the user.</summary>
     public static ServeOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new ServeOptions("127.0.0.1", 8080, "/ws", "realm1", null);
+        var options = new ServeOptions(null, null, null, null, null, null);
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
             options = name switch
             {
+                "--config" => options with { ConfigFile = Value() },
                 "--host" => options with { Host = Value() },
                 "--port" => options with { Port = ParsePort(name, Value()) },
                 "--path" => options with { Path = Value() },
@@ -38,9 +48,14 @@ internal sealed record ServeOptions(string Host, int Port, string Path, string R
             };
         }
 
-        if (!options.Path.StartsWith('/'))
+        if (options.Path is { } path && !path.StartsWith('/'))
         {
             throw new ArgumentException("--path must start with '/'.");
+        }
+
+        if (options.Host is { } host && !ServeListener.IsHost(host))
+        {
+            throw new ArgumentException($"--host must be an IP address or localhost, not '{host}'.");
         }
 
         return options;

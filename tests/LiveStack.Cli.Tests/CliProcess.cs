@@ -36,7 +36,15 @@ internal sealed class CliProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static CliProcess Start(string fileName, params string[] args)
+    public static CliProcess Start(string fileName, params string[] args) => Start(fileName, new Dictionary<string, string>(), args);
+
+    public static CliProcess StartCli(params string[] args) => Start("dotnet", [CliDll, .. args]);
+
+    /// <summary>Starts the CLI with extra environment variables (on top of this process's).</summary>
+    public static CliProcess StartCli(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start("dotnet", environment, [CliDll, .. args]);
+
+    private static CliProcess Start(string fileName, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -49,10 +57,13 @@ internal sealed class CliProcess : IDisposable
             info.ArgumentList.Add(arg);
         }
 
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         return new CliProcess(Process.Start(info)!);
     }
-
-    public static CliProcess StartCli(params string[] args) => Start("dotnet", [CliDll, .. args]);
 
     /// <summary>Reads stdout lines until one contains <paramref name="text"/>.</summary>
     public async Task<string> WaitForLineAsync(string text, TimeSpan timeout)
