@@ -150,13 +150,13 @@ internal sealed class Dealer(Realm realm)
 
             // Lenient on purpose: autobahn-js callees announce progressive results without
             // call_canceling, and a strict reading would break their streaming.
-            if (wantsProgress && calleeRoles?.Supports("callee", "progressive_call_results") == true)
+            if (wantsProgress && calleeRoles?.CalleeSupports(CalleeFeatures.ProgressiveCallResults) == true)
             {
                 details["receive_progress"] = true;
             }
 
             var timeout = message.Options.GetLong("timeout") ?? 0;
-            var forwardTimeout = timeout > 0 && callee.ForwardTimeout && calleeRoles?.Supports("callee", "call_timeout") == true;
+            var forwardTimeout = timeout > 0 && callee.ForwardTimeout && calleeRoles?.CalleeSupports(CalleeFeatures.CallTimeout) == true;
             if (forwardTimeout)
             {
                 details["timeout"] = timeout;

@@ -22,5 +22,5 @@ internal sealed class PendingCall(RouterSession caller, long callRequest, Router
     /// <summary>The timeout to restart after each progressive result.</summary>
     public TimeSpan Timeout { get; set; }
 
-    public bool CalleeCanCancel => Callee.Roles?.Supports("callee", "call_canceling") == true;
+    public bool CalleeCanCancel => Callee.Roles?.CalleeSupports(CalleeFeatures.CallCanceling) == true;
 }

@@ -1,52 +1,48 @@
 namespace LiveStack.Router.Sessions;
 
-/// <summary>The roles and advanced features a client announced in HELLO.</summary>
+/// <summary>
+/// What a client announced in HELLO that routing depends on: that it has at least one role, and
+/// which callee features it supports. Kept as bits, because every idle session carries one.
+/// </summary>
 internal sealed class ClientRoles
 {
-    private readonly Dictionary<string, HashSet<string>> _features = new(StringComparer.Ordinal);
+    private static readonly string[] KnownRoles = ["publisher", "subscriber", "caller", "callee"];
 
-    private ClientRoles()
-    {
-    }
+    private readonly CalleeFeatures _callee;
 
-    public static readonly string[] KnownRoles = ["publisher", "subscriber", "caller", "callee"];
+    private ClientRoles(CalleeFeatures callee) => _callee = callee;
 
     /// <summary>Reads <c>HELLO.Details.roles</c>; returns null when no known role is announced.</summary>
     public static ClientRoles? Parse(IReadOnlyDictionary<string, object?> details)
     {
-        if (details.GetDict("roles") is not { } roles)
+        if (details.GetDict("roles") is not { } roles || !roles.Keys.Any(r => Array.IndexOf(KnownRoles, r) >= 0))
         {
             return null;
         }
 
-        var result = new ClientRoles();
-        foreach (var (role, value) in roles)
+        var callee = CalleeFeatures.None;
+        if (roles.GetDict("callee")?.GetDict("features") is { } features)
         {
-            if (Array.IndexOf(KnownRoles, role) < 0)
-            {
-                continue;
-            }
-
-            var features = new HashSet<string>(StringComparer.Ordinal);
-            if (value is IReadOnlyDictionary<string, object?> roleDetails && roleDetails.GetDict("features") is { } announced)
-            {
-                foreach (var (feature, enabled) in announced)
-                {
-                    if (enabled is true)
-                    {
-                        features.Add(feature);
-                    }
-                }
-            }
-
-            result._features[role] = features;
+            callee |= Flag(features, "progressive_call_results", CalleeFeatures.ProgressiveCallResults);
+            callee |= Flag(features, "call_canceling", CalleeFeatures.CallCanceling);
+            callee |= Flag(features, "call_timeout", CalleeFeatures.CallTimeout);
         }
 
-        return result._features.Count == 0 ? null : result;
+        return new ClientRoles(callee);
     }
 
-    public bool Has(string role) => _features.ContainsKey(role);
+    public bool CalleeSupports(CalleeFeatures feature) => (_callee & feature) == feature;
 
-    public bool Supports(string role, string feature) =>
-        _features.TryGetValue(role, out var features) && features.Contains(feature);
+    private static CalleeFeatures Flag(IReadOnlyDictionary<string, object?> features, string name, CalleeFeatures flag) =>
+        features.GetBool(name) == true ? flag : CalleeFeatures.None;
+}
+
+/// <summary>The callee features the dealer checks before sending feature-specific fields or messages.</summary>
+[Flags]
+internal enum CalleeFeatures : byte
+{
+    None = 0,
+    ProgressiveCallResults = 1,
+    CallCanceling = 2,
+    CallTimeout = 4,
 }

@@ -252,7 +252,10 @@ public sealed class RouterSession : IDisposable
             ThreadPool.UnsafeQueueUserWorkItem(static s => s.Leave(), this, preferLocal: false);
         }
 
-        _outbox.Writer.TryComplete();
+        // Through CompleteOutbox, which also tells the router the session ended: completing the
+        // writer directly left the transport's later CompleteOutbox with nothing to complete, so a
+        // cut-off slow consumer stayed in SessionCount (and its address's session limit) forever.
+        CompleteOutbox();
         try
         {
             _aborted.Cancel();
