@@ -64,6 +64,14 @@ internal sealed class RawSocketConnectionHandler(WampRouter router, IOptions<Liv
             session.TransportClosed();
             pongs.Writer.TryComplete();
             await Task.WhenAny(sending, Task.Delay(settings.CloseTimeout, CancellationToken.None)).ConfigureAwait(false);
+            if (session.Aborted.IsCancellationRequested || !sending.IsCompleted)
+            {
+                // Once the handler returns, Kestrel keeps trying to deliver what is still buffered, for
+                // ever if the peer has stopped reading: a cut-off slow consumer (or one whose last
+                // messages did not go out in time) would hold its connection open indefinitely.
+                connection.Abort(new ConnectionAbortedException("The session was cut off or its last messages could not be delivered in time."));
+            }
+
             await linked.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(Quietly(receiving), Quietly(sending)).ConfigureAwait(false);
         }
