@@ -1,7 +1,6 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using LiveStack.Wamp.Serialization;
 
 namespace LiveStack.Conformance.Scripts;
 
@@ -12,11 +11,6 @@ namespace LiveStack.Conformance.Scripts;
 /// </summary>
 internal static class JsonTree
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static object? FromElement(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Null => null,
@@ -33,65 +27,7 @@ internal static class JsonTree
     public static string Render(object? value) => Encoding.UTF8.GetString(ToUtf8(value));
 
     /// <summary>Compact UTF-8 JSON, as <c>wamp.2.json</c> puts it on the wire.</summary>
-    public static byte[] ToUtf8(object? value)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            Write(writer, value);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static void Write(Utf8JsonWriter writer, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case bool b:
-                writer.WriteBooleanValue(b);
-                break;
-            case long l:
-                writer.WriteNumberValue(l);
-                break;
-            case ulong ul:
-                writer.WriteNumberValue(ul);
-                break;
-            case double d:
-                writer.WriteNumberValue(d);
-                break;
-            case string s:
-                writer.WriteStringValue(s);
-                break;
-            case byte[] bytes:
-                writer.WriteStringValue("\0" + Convert.ToBase64String(bytes));
-                break;
-            case IReadOnlyDictionary<string, object?> dict:
-                writer.WriteStartObject();
-                foreach (var (key, item) in dict)
-                {
-                    writer.WritePropertyName(key);
-                    Write(writer, item);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case IReadOnlyList<object?> list:
-                writer.WriteStartArray();
-                foreach (var item in list)
-                {
-                    Write(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                throw new ArgumentException($"A {value.GetType().Name} is not part of the WAMP value tree.", nameof(value));
-        }
-    }
+    public static byte[] ToUtf8(object? value) => Running.FrameEncoder.Encode(WampCodecs.Json, value);
 
     private static object Number(JsonElement element)
     {

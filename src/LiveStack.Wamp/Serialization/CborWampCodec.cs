@@ -49,11 +49,13 @@ internal sealed class CborWampCodec : IWampCodec
             : throw new WampProtocolException("A WAMP message must be a CBOR array.");
     }
 
-    public void Encode(WampMessage message, IBufferWriter<byte> output)
+    public void Encode(WampMessage message, IBufferWriter<byte> output) => EncodeValue(WampMessageConverter.ToArray(message), output);
+
+    public void EncodeValue(object? value, IBufferWriter<byte> output)
     {
         var writer = t_writer ??= new CborWriter(CborConformanceMode.Lax, convertIndefiniteLengthEncodings: false);
         writer.Reset();
-        WriteValue(writer, WampMessageConverter.ToArray(message));
+        WriteValue(writer, value);
         var span = output.GetSpan(writer.BytesWritten);
         var written = writer.Encode(span);
         output.Advance(written);

@@ -21,4 +21,11 @@ public interface IWampCodec
 
     /// <summary>Encodes one message into <paramref name="output"/>.</summary>
     void Encode(WampMessage message, IBufferWriter<byte> output);
+
+    /// <summary>
+    /// Encodes any value of the neutral tree (see <see cref="WampMessageConverter"/>) — for a raw
+    /// frame that need not be a valid message, as conformance scripts send, or for printing one.
+    /// <see cref="Encode"/> is this applied to the message's array.
+    /// </summary>
+    void EncodeValue(object? value, IBufferWriter<byte> output);
 }

@@ -64,13 +64,15 @@ internal sealed class JsonWampCodec : IWampCodec
             : throw new WampProtocolException("A WAMP message must be a JSON array.");
     }
 
-    public void Encode(WampMessage message, IBufferWriter<byte> output)
+    public void Encode(WampMessage message, IBufferWriter<byte> output) => EncodeValue(WampMessageConverter.ToArray(message), output);
+
+    public void EncodeValue(object? value, IBufferWriter<byte> output)
     {
         var writer = t_writer ??= new Utf8JsonWriter(output, WriterOptions);
         writer.Reset(output);
         try
         {
-            WriteValue(writer, WampMessageConverter.ToArray(message));
+            WriteValue(writer, value);
             writer.Flush();
         }
         finally

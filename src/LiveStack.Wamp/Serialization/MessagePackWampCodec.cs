@@ -47,10 +47,12 @@ internal sealed class MessagePackWampCodec : IWampCodec
             : throw new WampProtocolException("A WAMP message must be a MessagePack array.");
     }
 
-    public void Encode(WampMessage message, IBufferWriter<byte> output)
+    public void Encode(WampMessage message, IBufferWriter<byte> output) => EncodeValue(WampMessageConverter.ToArray(message), output);
+
+    public void EncodeValue(object? value, IBufferWriter<byte> output)
     {
         var writer = new MessagePackWriter(output);
-        WriteValue(ref writer, WampMessageConverter.ToArray(message));
+        WriteValue(ref writer, value);
         writer.Flush();
     }
 
