@@ -11,9 +11,7 @@ namespace LiveStack.Router.Routing;
 /// </summary>
 internal sealed class Broker(Realm realm)
 {
-    private readonly Dictionary<string, Subscription> _exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Subscription> _prefix = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Subscription> _wildcard = new(StringComparer.Ordinal);
+    private readonly PatternTables<Subscription> _tables = new();
     private readonly Dictionary<long, Subscription> _byId = [];
     private readonly Dictionary<string, Publication> _retained = new(StringComparer.Ordinal);
 
@@ -36,7 +34,7 @@ internal sealed class Broker(Realm realm)
 
         lock (realm.Gate)
         {
-            var table = TableFor(policy);
+            var table = _tables.For(policy);
             var created = false;
             if (!table.TryGetValue(message.Topic, out var subscription))
             {
@@ -130,12 +128,12 @@ internal sealed class Broker(Realm realm)
     {
         lock (realm.Gate)
         {
-            if (_exact.TryGetValue(publication.Topic, out var exact))
+            if (_tables.Exact.TryGetValue(publication.Topic, out var exact))
             {
                 DeliverTo(exact, publication, retained: false, onlyTo: null);
             }
 
-            foreach (var subscription in _prefix.Values)
+            foreach (var subscription in _tables.Prefix.Values)
             {
                 if (subscription.Matches(publication.Topic))
                 {
@@ -143,7 +141,7 @@ internal sealed class Broker(Realm realm)
                 }
             }
 
-            foreach (var subscription in _wildcard.Values)
+            foreach (var subscription in _tables.Wildcard.Values)
             {
                 if (subscription.Matches(publication.Topic))
                 {
@@ -175,11 +173,11 @@ internal sealed class Broker(Realm realm)
 
     public Subscription? Find(long id) => _byId.GetValueOrDefault(id);
 
-    public Subscription? Lookup(string topic, MatchPolicy match) => TableFor(match).GetValueOrDefault(topic);
+    public Subscription? Lookup(string topic, MatchPolicy match) => _tables.For(match).GetValueOrDefault(topic);
 
     public IEnumerable<Subscription> Matching(string topic) => _byId.Values.Where(s => s.Matches(topic));
 
-    public IEnumerable<Subscription> WithPolicy(MatchPolicy match) => TableFor(match).Values;
+    public IEnumerable<Subscription> WithPolicy(MatchPolicy match) => _tables.For(match).Values;
 
     private void RemoveSubscriber(RouterSession session, Subscription subscription)
     {
@@ -188,7 +186,7 @@ internal sealed class Broker(Realm realm)
         PublishMeta("wamp.subscription.on_unsubscribe", session.Id, subscription.Id);
         if (subscription.Subscribers.Length == 0)
         {
-            TableFor(subscription.Match).Remove(subscription.Uri);
+            _tables.For(subscription.Match).Remove(subscription.Uri);
             _byId.Remove(subscription.Id);
             PublishMeta("wamp.subscription.on_delete", session.Id, subscription.Id);
         }
@@ -266,11 +264,4 @@ internal sealed class Broker(Realm realm)
 
         return details;
     }
-
-    private Dictionary<string, Subscription> TableFor(MatchPolicy match) => match switch
-    {
-        MatchPolicy.Prefix => _prefix,
-        MatchPolicy.Wildcard => _wildcard,
-        _ => _exact,
-    };
 }

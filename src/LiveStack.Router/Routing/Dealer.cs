@@ -11,9 +11,7 @@ namespace LiveStack.Router.Routing;
 /// </summary>
 internal sealed class Dealer(Realm realm)
 {
-    private readonly Dictionary<string, Registration> _exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Registration> _prefix = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Registration> _wildcard = new(StringComparer.Ordinal);
+    private readonly PatternTables<Registration> _tables = new();
     private readonly Dictionary<long, Registration> _byId = [];
     private readonly Dictionary<(RouterSession Caller, long Request), PendingCall> _byCall = [];
     private readonly Dictionary<(RouterSession Callee, long Request), PendingCall> _byInvocation = [];
@@ -38,7 +36,7 @@ internal sealed class Dealer(Realm realm)
 
         lock (realm.Gate)
         {
-            var table = TableFor(matchPolicy);
+            var table = _tables.For(matchPolicy);
             var created = false;
             if (table.TryGetValue(message.Procedure, out var registration))
             {
@@ -288,9 +286,9 @@ internal sealed class Dealer(Realm realm)
 
     public Registration? Find(long id) => _byId.GetValueOrDefault(id);
 
-    public Registration? Lookup(string procedure, MatchPolicy match) => TableFor(match).GetValueOrDefault(procedure);
+    public Registration? Lookup(string procedure, MatchPolicy match) => _tables.For(match).GetValueOrDefault(procedure);
 
-    public IEnumerable<Registration> WithPolicy(MatchPolicy match) => TableFor(match).Values;
+    public IEnumerable<Registration> WithPolicy(MatchPolicy match) => _tables.For(match).Values;
 
     /// <summary>
     /// The one registration a CALL goes to: an exact match, else the longest prefix, else the most
@@ -298,13 +296,13 @@ internal sealed class Dealer(Realm realm)
     /// </summary>
     public Registration? Match(string procedure)
     {
-        if (_exact.TryGetValue(procedure, out var exact))
+        if (_tables.Exact.TryGetValue(procedure, out var exact))
         {
             return exact;
         }
 
         Registration? best = null;
-        foreach (var registration in _prefix.Values)
+        foreach (var registration in _tables.Prefix.Values)
         {
             if (registration.Matches(procedure) && (best is null || registration.Uri.Length > best.Uri.Length))
             {
@@ -317,7 +315,7 @@ internal sealed class Dealer(Realm realm)
             return best;
         }
 
-        foreach (var registration in _wildcard.Values)
+        foreach (var registration in _tables.Wildcard.Values)
         {
             if (registration.Matches(procedure) && (best is null || registration.CompareWildcardSpecificity(best) > 0))
             {
@@ -360,7 +358,7 @@ internal sealed class Dealer(Realm realm)
         realm.Broker.PublishMeta("wamp.registration.on_unregister", session.Id, registration.Id);
         if (registration.Callees.Count == 0)
         {
-            TableFor(registration.Match).Remove(registration.Uri);
+            _tables.For(registration.Match).Remove(registration.Uri);
             _byId.Remove(registration.Id);
             realm.Broker.PublishMeta("wamp.registration.on_delete", session.Id, registration.Id);
         }
@@ -374,11 +372,4 @@ internal sealed class Dealer(Realm realm)
 
     private static readonly IReadOnlyDictionary<string, object?> ProgressDetails =
         new Dictionary<string, object?>(StringComparer.Ordinal) { ["progress"] = true };
-
-    private Dictionary<string, Registration> TableFor(MatchPolicy match) => match switch
-    {
-        MatchPolicy.Prefix => _prefix,
-        MatchPolicy.Wildcard => _wildcard,
-        _ => _exact,
-    };
 }
