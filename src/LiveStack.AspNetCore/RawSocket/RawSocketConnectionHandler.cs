@@ -137,8 +137,7 @@ internal sealed class RawSocketConnectionHandler(WampRouter router, IOptions<Liv
                     keepReading = frame.Type switch
                     {
                         FrameKind.Message => await DeliverAsync(session, codec, frame.Payload).ConfigureAwait(false),
-                        // Each PING gets one PONG echoing its payload; a flood beyond the small queue is dropped.
-                        FrameKind.Ping => pongs.TryWrite(frame.Payload.ToArray()) || true,
+                        FrameKind.Ping => QueuePong(pongs, frame.Payload),
                         FrameKind.Pong => true,
                         FrameKind.Invalid => Fail(session, "Invalid RawSocket frame header."),
                         _ => Oversized(session, frame.Length, maxLength),
@@ -221,6 +220,13 @@ internal sealed class RawSocketConnectionHandler(WampRouter router, IOptions<Liv
         }
 
         await session.ReceiveAsync(message).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Each PING gets one PONG echoing its payload; a flood beyond the small queue is dropped, and reading goes on.</summary>
+    private static bool QueuePong(ChannelWriter<byte[]> pongs, ReadOnlySequence<byte> payload)
+    {
+        pongs.TryWrite(payload.ToArray());
         return true;
     }
 

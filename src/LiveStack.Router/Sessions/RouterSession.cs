@@ -340,7 +340,7 @@ public sealed class RouterSession : IDisposable
         // The id exists from HELLO on, because a WAMP-CRA challenge carries it.
         Id = WampIds.NewGlobalId();
         _handshake = new Handshake(this, realm, hello);
-        await ContinueHandshakeAsync(await _handshake.StartAsync(_aborted.Token).ConfigureAwait(false)).ConfigureAwait(false);
+        ContinueHandshake(await _handshake.StartAsync(_aborted.Token).ConfigureAwait(false));
     }
 
     private async ValueTask ReceiveAuthenticateAsync(WampMessage message)
@@ -350,10 +350,10 @@ public sealed class RouterSession : IDisposable
             throw new WampProtocolException($"Expected AUTHENTICATE, got {message.Code}.");
         }
 
-        await ContinueHandshakeAsync(await _handshake!.AuthenticateAsync(authenticate, _aborted.Token).ConfigureAwait(false)).ConfigureAwait(false);
+        ContinueHandshake(await _handshake!.AuthenticateAsync(authenticate, _aborted.Token).ConfigureAwait(false));
     }
 
-    private ValueTask ContinueHandshakeAsync(HandshakeStep step)
+    private void ContinueHandshake(HandshakeStep step)
     {
         switch (step)
         {
@@ -380,8 +380,6 @@ public sealed class RouterSession : IDisposable
                 Welcome(welcome);
                 break;
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private void Welcome(HandshakeStep.Welcome welcome)
