@@ -1,3 +1,4 @@
+using LiveStack.Wamp.Auth;
 using LiveStack.Router.Auth;
 using LiveStack.Wamp;
 using LiveStack.Wamp.Messages;

@@ -1,3 +1,4 @@
+using LiveStack.Wamp.Auth;
 using System.Security.Cryptography;
 using LiveStack.Router.Auth;
 using LiveStack.Router.Routing;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace LiveStack.Router.Auth;
+namespace LiveStack.Wamp.Auth;
 
 /// <summary>
 /// WAMP-CRA: the router sends a challenge string, the client answers with

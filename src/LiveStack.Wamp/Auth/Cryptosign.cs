@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using NSec.Cryptography;
 
-namespace LiveStack.Router.Auth;
+namespace LiveStack.Wamp.Auth;
 
 /// <summary>
 /// WAMP-Cryptosign: the router sends 32 random bytes (hex); the client signs them with its
@@ -11,6 +11,24 @@ public static class Cryptosign
 {
     /// <summary>A fresh challenge: 32 random bytes, hex encoded.</summary>
     public static string CreateChallenge() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The hex public key of a 32-byte Ed25519 private key seed (given in hex).</summary>
+    /// <exception cref="FormatException">The seed is not 32 bytes of hex.</exception>
+    public static string PublicKeyOf(string privateKeySeedHex)
+    {
+        using var key = ImportSeed(privateKeySeedHex);
+        return Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+    }
+
+    /// <summary>The client's answer to a challenge: hex(Ed25519 signature ‖ challenge), as autobahn sends it.</summary>
+    /// <exception cref="FormatException">The seed or the challenge is not valid hex.</exception>
+    public static string Sign(string privateKeySeedHex, string challengeHex)
+    {
+        using var key = ImportSeed(privateKeySeedHex);
+        var challenge = Convert.FromHexString(challengeHex);
+        var signature = SignatureAlgorithm.Ed25519.Sign(key, challenge);
+        return Convert.ToHexStringLower([.. signature, .. challenge]);
+    }
 
     /// <summary>Whether <paramref name="publicKeyHex"/> is a 32-byte Ed25519 public key in hex.</summary>
     public static bool IsPublicKey(string? publicKeyHex) =>
@@ -52,5 +70,16 @@ public static class Cryptosign
         }
 
         return SignatureAlgorithm.Ed25519.Verify(publicKey!, challenge, answer.AsSpan(0, 64));
+    }
+
+    private static Key ImportSeed(string privateKeySeedHex)
+    {
+        var seed = Convert.FromHexString(privateKeySeedHex);
+        if (seed.Length != 32)
+        {
+            throw new FormatException("A Cryptosign private key is a 32-byte Ed25519 seed (64 hex characters).");
+        }
+
+        return Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey);
     }
 }
