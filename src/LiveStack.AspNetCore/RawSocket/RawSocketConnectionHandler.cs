@@ -1,3 +1,4 @@
+using LiveStack.Wamp.RawSocket;
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
