@@ -5,7 +5,7 @@ public class WampConvertTests
     private sealed record Point(int X, int Y);
 
     [Fact]
-    public void Objects_round_trip_through_the_neutral_tree_in_camel_case()
+    public void ObjectsRoundTripThroughTheNeutralTreeInCamelCase()
     {
         var neutral = WampConvert.ToWamp(new Point(1, 2));
 
@@ -15,7 +15,7 @@ public class WampConvertTests
     }
 
     [Fact]
-    public void Integers_narrow_with_a_range_check()
+    public void IntegersNarrowWithARangeCheck()
     {
         Assert.Equal(7, WampConvert.FromWamp<int>(7L));
         Assert.Equal(3, WampConvert.FromWamp<int>(3.0));
@@ -24,7 +24,7 @@ public class WampConvertTests
     }
 
     [Fact]
-    public void Binary_values_bind_to_byte_arrays_inside_objects()
+    public void BinaryValuesBindToByteArraysInsideObjects()
     {
         var neutral = new Dictionary<string, object?> { ["data"] = new byte[] { 1, 2, 3 } };
 
