@@ -75,6 +75,9 @@ public sealed class LiveStackOptions
     /// <summary>The RawSocket listener (off unless a port is set).</summary>
     public RawSocketOptions RawSocket { get; } = new();
 
+    /// <summary>The in-process session that serves <c>MapProcedure</c>, <c>MapTopic</c> and in-process components.</summary>
+    public ServerSessionOptions ServerSession { get; } = new();
+
     internal RouterOptions ToRouterOptions()
     {
         var options = new RouterOptions
@@ -98,6 +101,25 @@ public sealed class LiveStackOptions
 
         return options;
     }
+}
+
+/// <summary>
+/// The in-process session of the app's own handlers. It joins only when something uses it (a
+/// mapped handler, a component, or a call through the <c>LiveClient</c> service) and is trusted:
+/// role permissions do not apply to it.
+/// </summary>
+public sealed class ServerSessionOptions
+{
+    /// <summary>The realm it joins. Default: the first configured realm, or <c>realm1</c>.</summary>
+    public string? Realm { get; set; }
+
+    /// <summary>Its authid, as other sessions see it in caller and publisher details. Default: <c>server</c>.</summary>
+    public string AuthId { get; set; } = "server";
+
+    /// <summary>Send handler exception messages to callers. Default: false (callers get a generic message; the log has the details).</summary>
+    public bool DetailedErrors { get; set; }
+
+    internal string RealmOrDefault(LiveStackOptions options) => Realm ?? options.Realms.FirstOrDefault()?.Name ?? "realm1";
 }
 
 /// <summary>The RawSocket (TCP) transport.</summary>

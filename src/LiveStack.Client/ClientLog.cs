@@ -33,4 +33,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(210, LogLevel.Information, "Connection lost: {Reason}; reconnecting in {Delay}", EventName = "Reconnecting")]
     public static partial void Reconnecting(ILogger logger, string reason, TimeSpan delay);
+
+    [LoggerMessage(211, LogLevel.Error, "Gave up connecting to {Connector} after {Attempts} attempts", EventName = "GaveUp")]
+    public static partial void GaveUp(ILogger logger, string connector, int attempts, Exception exception);
 }

@@ -5,12 +5,20 @@ namespace LiveStack.Client;
 /// <summary>One call of a registered procedure, as its handler sees it.</summary>
 public sealed class WampInvocation : WampPayload
 {
-    private readonly WampSession _session;
+    private readonly WampSession? _session;
+    private readonly Func<WampResult, CancellationToken, ValueTask>? _progressSink;
 
     internal WampInvocation(WampSession session, InvocationMessage message, string registeredProcedure)
-        : base(message.Arguments, message.ArgumentsKeywords)
+        : this(progressSink: null, message, registeredProcedure)
     {
         _session = session;
+    }
+
+    // Without a session: progressive parts go to progressSink (tests and in-process callers).
+    internal WampInvocation(Func<WampResult, CancellationToken, ValueTask>? progressSink, InvocationMessage message, string registeredProcedure)
+        : base(message.Arguments, message.ArgumentsKeywords)
+    {
+        _progressSink = progressSink;
         Details = message.Details;
         RequestId = message.Request;
         RegistrationId = message.Registration;
@@ -48,6 +56,13 @@ public sealed class WampInvocation : WampPayload
     public ValueTask ProgressAsync(WampResult part, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(part);
-        return ReceiveProgress ? _session.SendProgressAsync(RequestId, part, cancellationToken) : ValueTask.CompletedTask;
+        if (!ReceiveProgress)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        return _session is not null
+            ? _session.SendProgressAsync(RequestId, part, cancellationToken)
+            : _progressSink?.Invoke(part, cancellationToken) ?? ValueTask.CompletedTask;
     }
 }

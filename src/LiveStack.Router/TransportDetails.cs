@@ -12,6 +12,13 @@ public sealed record TransportDetails(string Type, string Serializer, string? Pe
     /// </summary>
     public Auth.WampPrincipal? AuthenticatedUser { get; init; }
 
+    /// <summary>
+    /// True for the host's own code joining in process (server-side procedures, topics and
+    /// components): it joins as <see cref="AuthenticatedUser"/> and, like the router's own
+    /// session, is not subject to role permissions. It is listed by the meta API like any session.
+    /// </summary>
+    public bool IsTrusted { get; init; }
+
     /// <summary>The transport type of the router's own session, which calls dynamic authenticators and authorizers.</summary>
     internal const string InternalType = "internal";
 

@@ -17,4 +17,7 @@ public static class AuthMethods
 
     /// <summary>The identity of the HTTP request that opened the WebSocket (ASP.NET Core authentication).</summary>
     public const string Http = "http";
+
+    /// <summary>The host's own in-process session (see <see cref="TransportDetails.IsTrusted"/>).</summary>
+    public const string Trusted = "trusted";
 }

@@ -68,13 +68,13 @@ internal sealed class RealmSecurity
     /// </summary>
     public ValueTask<AuthorizationDecision> AuthorizeAsync(RouterSession session, WampAction action, string uri, IReadOnlyDictionary<string, object?> options)
     {
-        if (session.AuthRole is { } dynamicRole && _dynamicRoles.TryGetValue(dynamicRole, out var procedure) && !session.Transport.IsInternal)
+        if (session.AuthRole is { } dynamicRole && _dynamicRoles.TryGetValue(dynamicRole, out var procedure) && !session.Transport.IsInternal && !session.Transport.IsTrusted)
         {
             return AskDynamicRoleAsync(procedure, session, action, uri, options);
         }
 
         AuthorizationDecision decision;
-        if (_options.IsOpen || session.Transport.IsInternal)
+        if (_options.IsOpen || session.Transport.IsInternal || session.Transport.IsTrusted)
         {
             decision = AuthorizationDecision.Allow;
         }

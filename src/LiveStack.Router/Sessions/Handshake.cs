@@ -34,7 +34,9 @@ internal sealed class Handshake(RouterSession session, Realm realm, HelloMessage
     {
         if (session.Transport.AuthenticatedUser is { } user)
         {
-            return Welcome(user, AuthMethods.Http, "aspnetcore");
+            return session.Transport.IsTrusted
+                ? Welcome(user, AuthMethods.Trusted, "inprocess")
+                : Welcome(user, AuthMethods.Http, "aspnetcore");
         }
 
         foreach (var method in OfferedMethods())
