@@ -17,14 +17,14 @@ public sealed partial class WampSession
     {
         ArgumentException.ThrowIfNullOrEmpty(procedure);
         options ??= DefaultCallOptions;
-        var requestId = NextRequestId();
+        var callOptions = CallOptionsDictionary(options, progress: false);
         var pending = new PendingReply();
-        _pending[requestId] = pending;
+        var requestId = 0L; // stays 0 when the CALL never left
         using var timeout = StartTimeout(options, cancellationToken);
         var token = timeout?.Token ?? cancellationToken;
         try
         {
-            await SendAsync(new CallMessage(requestId, CallOptionsDictionary(options, progress: false), procedure, arguments, argumentsKeywords), token).ConfigureAwait(false);
+            requestId = await SendRequestAsync(id => new CallMessage(id, callOptions, procedure, arguments, argumentsKeywords), pending, token).ConfigureAwait(false);
             var reply = (ResultMessage)await pending.Task.WaitAsync(token).ConfigureAwait(false);
             return new WampResult(reply.Arguments, reply.ArgumentsKeywords, reply.Details);
         }
@@ -45,6 +45,13 @@ public sealed partial class WampSession
         return result.As<T>(Options.JsonOptions);
     }
 
+    /// <summary>Calls a procedure with CLR arguments under a cancellation token and converts the result.</summary>
+    public async Task<T?> CallAsync<T>(string procedure, IEnumerable<object?> arguments, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync(procedure, WampConvert.ToWampList(arguments, Options.JsonOptions), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.As<T>(Options.JsonOptions);
+    }
+
     /// <summary>
     /// Calls a procedure asking for progressive results and yields each part as it arrives, the
     /// final result last (when it carries a payload). Stopping the enumeration early cancels the call.
@@ -53,15 +60,15 @@ public sealed partial class WampSession
     {
         ArgumentException.ThrowIfNullOrEmpty(procedure);
         options ??= DefaultCallOptions;
-        var requestId = NextRequestId();
+        var callOptions = CallOptionsDictionary(options, progress: true);
         var pending = new PendingProgressiveCall();
-        _pending[requestId] = pending;
+        var requestId = 0L; // stays 0 when the CALL never left
         using var timeout = StartTimeout(options, cancellationToken);
         var token = timeout?.Token ?? cancellationToken;
         var finished = false;
         try
         {
-            await SendAsync(new CallMessage(requestId, CallOptionsDictionary(options, progress: true), procedure, arguments, argumentsKeywords), token).ConfigureAwait(false);
+            requestId = await SendRequestAsync(id => new CallMessage(id, callOptions, procedure, arguments, argumentsKeywords), pending, token).ConfigureAwait(false);
             while (true)
             {
                 WampResult part;
