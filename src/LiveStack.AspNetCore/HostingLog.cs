@@ -28,4 +28,7 @@ internal static partial class HostingLog
 
     [LoggerMessage(108, LogLevel.Warning, "Connection {Peer} refused: the session limit (in total or for its address) is reached.", EventName = "SessionLimitReached")]
     public static partial void SessionLimitReached(ILogger logger, string peer);
+
+    [LoggerMessage(109, LogLevel.Warning, "The in-process session was not ready within {Timeout}; mapped procedures and topics are registered when it joins (check LiveStack:ServerSession:Realm).", EventName = "ServerSessionNotReady")]
+    public static partial void ServerSessionNotReady(ILogger logger, TimeSpan timeout);
 }

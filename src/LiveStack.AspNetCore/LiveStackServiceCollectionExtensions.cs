@@ -58,7 +58,10 @@ public static class LiveStackServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<T>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton(new ServerComponent(typeof(T))));
+        if (!services.Any(d => d.ImplementationInstance is ServerComponent { Type: var type } && type == typeof(T)))
+        {
+            services.AddSingleton(new ServerComponent(typeof(T)));
+        }
         return services;
     }
 

@@ -39,17 +39,32 @@ public sealed partial class LiveClient
         }
     }
 
+    // Re-establishes every declaration on a new session, then makes it the ready session. A declaration
+    // made meanwhile is applied here too: Declare only applies to a session that is already ready.
     private async Task RestoreDeclarationsAsync(WampSession session)
     {
-        Declaration[] declarations;
-        lock (_gate)
+        var restored = 0;
+        while (true)
         {
-            declarations = [.. _declarations];
-        }
+            Declaration[] declarations;
+            lock (_gate)
+            {
+                if (restored == _declarations.Count)
+                {
+                    _session = session;
+                    _ready.TrySetResult(session);
+                    return;
+                }
 
-        foreach (var declaration in declarations)
-        {
-            await ApplyAsync(session, declaration).ConfigureAwait(false);
+                declarations = [.. _declarations.Skip(restored)];
+            }
+
+            foreach (var declaration in declarations)
+            {
+                await ApplyAsync(session, declaration).ConfigureAwait(false);
+            }
+
+            restored += declarations.Length;
         }
     }
 

@@ -29,6 +29,7 @@ public sealed partial class LiveClient : IAsyncDisposable
     private WampSession? _session;
     private Task? _run;
     private int _connectorIndex;
+    private int _disposed;
 
     /// <summary>Creates a client; nothing connects until <see cref="StartAsync"/>.</summary>
     /// <param name="options">Where and how to connect; validated here.</param>
@@ -96,6 +97,12 @@ public sealed partial class LiveClient : IAsyncDisposable
                 EnsureRunning();
             }
 
+            // The session has just ended and the connect loop has not noticed yet: wait for the next one.
+            if (_ready.Task is { IsCompletedSuccessfully: true, Result.IsOpen: false })
+            {
+                _ready = NewReady();
+            }
+
             return _ready.Task.WaitAsync(cancellationToken);
         }
     }
@@ -121,6 +128,11 @@ public sealed partial class LiveClient : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await StopAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
@@ -153,7 +165,7 @@ public sealed partial class LiveClient : IAsyncDisposable
             catch (Exception e)
             {
                 failures++;
-                if (!_options.Reconnect.Enabled || failures > _options.Reconnect.MaxAttempts)
+                if (!_options.Reconnect.Enabled || failures >= _options.Reconnect.MaxAttempts)
                 {
                     ClientLog.GaveUp(_logger, connector.Description, failures, e);
                     break;
@@ -192,12 +204,6 @@ public sealed partial class LiveClient : IAsyncDisposable
     {
         await RunHooksAsync("joined", _joined, session).ConfigureAwait(false);
         await RestoreDeclarationsAsync(session).ConfigureAwait(false);
-        lock (_gate)
-        {
-            _session = session;
-            _ready.TrySetResult(session);
-        }
-
         await RunHooksAsync("ready", _readyHooks, session).ConfigureAwait(false);
         WampSessionEnd end;
         try

@@ -69,6 +69,12 @@ public sealed class LiveClientOptions
             throw new InvalidOperationException("LiveStack:Client:Realm must not be empty.");
         }
 
+        // Checked on its own so the message names this key, not Urls (whose check builds connectors with it).
+        if (LiveStack.Wamp.Serialization.WampCodecs.FromSubprotocol($"wamp.2.{Serializer}") is null)
+        {
+            throw new InvalidOperationException($"LiveStack:Client:Serializer '{Serializer}' is not one of json, msgpack, cbor.");
+        }
+
         foreach (var url in Urls.DefaultIfEmpty(DefaultUrl))
         {
             try

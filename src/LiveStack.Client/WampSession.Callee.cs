@@ -21,9 +21,9 @@ public sealed partial class WampSession
         ArgumentException.ThrowIfNullOrEmpty(procedure);
         ArgumentNullException.ThrowIfNull(handler);
         options ??= new RegisterOptions();
-        var requestId = NextRequestId();
+        var registerOptions = RegisterOptionsDictionary(options);
         WampRegistration? registration = null;
-        await RequestAsync(requestId, new RegisterMessage(requestId, RegisterOptionsDictionary(options), procedure), cancellationToken, reply =>
+        await RequestAsync(requestId => new RegisterMessage(requestId, registerOptions, procedure), cancellationToken, reply =>
         {
             // Runs on the receive loop, so no INVOCATION can be read before the handler is in place.
             var id = ((RegisteredMessage)reply).Registration;
@@ -37,8 +37,7 @@ public sealed partial class WampSession
     {
         if (_registrations.TryRemove(registration.Id, out _) && IsOpen)
         {
-            var requestId = NextRequestId();
-            await RequestAsync(requestId, new UnregisterMessage(requestId, registration.Id), cancellationToken).ConfigureAwait(false);
+            await RequestAsync(requestId => new UnregisterMessage(requestId, registration.Id), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -91,6 +91,11 @@ public sealed partial class WampSession
                 {
                     finished = true;
                 }
+                else if (options.Timeout is { } restart)
+                {
+                    // Like the router's timer, the local one restarts at each progressive result.
+                    timeout?.CancelAfter(restart);
+                }
 
                 if (part.IsProgress || part.Arguments.Count > 0 || part.ArgumentsKeywords.Count > 0)
                 {

@@ -17,10 +17,9 @@ public sealed partial class WampSession
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(handler);
-        var requestId = NextRequestId();
-        var message = new SubscribeMessage(requestId, MatchOptions(options?.Match ?? MatchPolicy.Exact), topic);
+        var match = MatchOptions(options?.Match ?? MatchPolicy.Exact);
         WampSubscription? subscription = null;
-        await RequestAsync(requestId, message, cancellationToken, reply =>
+        await RequestAsync(requestId => new SubscribeMessage(requestId, match, topic), cancellationToken, reply =>
         {
             // Runs on the receive loop, so no EVENT of this subscription can be read before the handler is in place.
             var id = ((SubscribedMessage)reply).Subscription;
@@ -45,15 +44,15 @@ public sealed partial class WampSession
     public async Task<long?> PublishAsync(string topic, IReadOnlyList<object?>? arguments = null, IReadOnlyDictionary<string, object?>? argumentsKeywords = null, PublishOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
-        var requestId = NextRequestId();
-        var message = new PublishMessage(requestId, PublishOptionsDictionary(options), topic, arguments, argumentsKeywords);
+        var publishOptions = PublishOptionsDictionary(options);
+        WampMessage Create(long requestId) => new PublishMessage(requestId, publishOptions, topic, arguments, argumentsKeywords);
         if (options?.Acknowledge != true)
         {
-            await SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await SendRequestAsync(Create, null, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        var reply = await RequestAsync(requestId, message, cancellationToken).ConfigureAwait(false);
+        var reply = await RequestAsync(Create, cancellationToken).ConfigureAwait(false);
         return ((PublishedMessage)reply).Publication;
     }
 
@@ -81,8 +80,7 @@ public sealed partial class WampSession
 
         if (last && IsOpen)
         {
-            var requestId = NextRequestId();
-            await RequestAsync(requestId, new UnsubscribeMessage(requestId, subscription.Id), cancellationToken).ConfigureAwait(false);
+            await RequestAsync(requestId => new UnsubscribeMessage(requestId, subscription.Id), cancellationToken).ConfigureAwait(false);
         }
     }
 

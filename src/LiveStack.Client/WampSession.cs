@@ -31,8 +31,10 @@ public sealed partial class WampSession : IAsyncDisposable
     private readonly Channel<(WampEvent Event, SubscriptionState Subscription)> _events =
         Channel.CreateUnbounded<(WampEvent, SubscriptionState)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
+    private readonly SemaphoreSlim _requestLock = new(1, 1);
     private long _lastRequestId;
     private int _leaving;
+    private int _ended;
     private Task _receiveLoop = Task.CompletedTask;
     private Task _eventLoop = Task.CompletedTask;
 
@@ -134,7 +136,52 @@ public sealed partial class WampSession : IAsyncDisposable
         await _eventLoop.ConfigureAwait(false);
     }
 
-    internal long NextRequestId() => Interlocked.Increment(ref _lastRequestId);
+    /// <summary>
+    /// Sends a request under the next request id and returns the id. The router requires request ids
+    /// in sequence (previous + 1), so the id is taken and the request sent under one lock, and an id
+    /// is used up only by a request that was sent: one canceled or refused before it left leaves no gap.
+    /// <paramref name="pending"/>, when given, is registered under the id before the request leaves.
+    /// </summary>
+    private async Task<long> SendRequestAsync(Func<long, WampMessage> create, PendingRequest? pending, CancellationToken cancellationToken)
+    {
+        await _requestLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var requestId = _lastRequestId + 1;
+            var message = create(requestId);
+            if (pending is not null)
+            {
+                _pending[requestId] = pending;
+            }
+
+            try
+            {
+                // Read after the registration above; FinishAsync sets the flag before it fails what is pending.
+                if (Interlocked.CompareExchange(ref _ended, 0, 0) == 1)
+                {
+                    throw new WampException(ClientErrors.ConnectionLost, "The session has ended.");
+                }
+
+                await SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                if (pending is not null)
+                {
+                    _pending.TryRemove(requestId, out _);
+                }
+
+                throw;
+            }
+
+            _lastRequestId = requestId;
+            return requestId;
+        }
+        finally
+        {
+            _requestLock.Release();
+        }
+    }
 
     internal async ValueTask SendAsync(WampMessage message, CancellationToken cancellationToken)
     {
@@ -147,13 +194,12 @@ public sealed partial class WampSession : IAsyncDisposable
     }
 
     /// <summary>Sends a request and waits for its single reply; an ERROR reply throws <see cref="WampException"/>.</summary>
-    private async Task<WampMessage> RequestAsync(long requestId, WampMessage request, CancellationToken cancellationToken, Action<WampMessage>? onReply = null)
+    private async Task<WampMessage> RequestAsync(Func<long, WampMessage> create, CancellationToken cancellationToken, Action<WampMessage>? onReply = null)
     {
         var pending = new PendingReply(onReply);
-        _pending[requestId] = pending;
+        var requestId = await SendRequestAsync(create, pending, cancellationToken).ConfigureAwait(false);
         try
         {
-            await SendAsync(request, cancellationToken).ConfigureAwait(false);
             return await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -320,6 +366,7 @@ public sealed partial class WampSession : IAsyncDisposable
 
     private async Task FinishAsync(WampSessionEnd end)
     {
+        Interlocked.Exchange(ref _ended, 1);
         await _stopping.CancelAsync().ConfigureAwait(false);
         _events.Writer.TryComplete();
         var lost = new WampException(ClientErrors.ConnectionLost, $"The session ended ({end.Reason}) before the router answered.");

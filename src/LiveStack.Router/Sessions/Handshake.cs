@@ -34,8 +34,9 @@ internal sealed class Handshake(RouterSession session, Realm realm, HelloMessage
     {
         if (session.Transport.AuthenticatedUser is { } user)
         {
+            // The host's own session needs no role of the realm: authorization does not apply to it.
             return session.Transport.IsTrusted
-                ? Welcome(user, AuthMethods.Trusted, "inprocess")
+                ? new HandshakeStep.Welcome(user, AuthMethods.Trusted, "inprocess")
                 : Welcome(user, AuthMethods.Http, "aspnetcore");
         }
 
