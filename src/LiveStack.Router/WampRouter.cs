@@ -154,6 +154,56 @@ public sealed class WampRouter : IDisposable
         });
     }
 
+    /// <summary>The identity of an established session of <paramref name="realm"/>, or null when there is none with that id.</summary>
+    public WampSessionIdentity? FindSession(string realm, long sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(realm);
+        if (!_realms.TryGetValue(realm, out var found))
+        {
+            return null;
+        }
+
+        lock (found.Gate)
+        {
+            return found.FindSession(sessionId) is { } session ? IdentityOf(session) : null;
+        }
+    }
+
+    /// <summary>
+    /// The established sessions of <paramref name="realm"/> with a subscription (of any match
+    /// policy) that matches <paramref name="topic"/>: the audience of a publication there.
+    /// </summary>
+    public IReadOnlyList<WampSessionIdentity> FindSubscribers(string realm, string topic)
+    {
+        ArgumentNullException.ThrowIfNull(realm);
+        ArgumentNullException.ThrowIfNull(topic);
+        if (!_realms.TryGetValue(realm, out var found))
+        {
+            return [];
+        }
+
+        var result = new List<WampSessionIdentity>();
+        var seen = new HashSet<long>();
+        lock (found.Gate)
+        {
+            foreach (var subscription in found.Broker.Matching(topic))
+            {
+                foreach (var session in subscription.Subscribers)
+                {
+                    if (session.State == SessionState.Established && seen.Add(session.Id))
+                    {
+                        result.Add(IdentityOf(session));
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static WampSessionIdentity IdentityOf(RouterSession session) =>
+        new(session.Id, session.AuthId ?? "", session.AuthRole ?? "", session.AuthExtra ?? RouterSession.EmptyDetails);
+
     internal void SessionEnded(RouterSession session)
     {
         if (_sessions.TryRemove(session, out _))

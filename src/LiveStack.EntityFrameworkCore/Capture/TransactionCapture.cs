@@ -1,0 +1,120 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace LiveStack.EntityFrameworkCore;
+
+/// <summary>
+/// Orders commits that carry live changes and publishes an explicit transaction's changes when it
+/// commits — never on rollback or failure.
+/// </summary>
+internal sealed class TransactionCapture(LiveDataModel model, ChangeFeed feed) : DbTransactionInterceptor
+{
+    public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (Carries(eventData.Context) is { } state)
+        {
+            feed.CommitOrder.Wait();
+            state.HoldsCommitLock = true;
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (Carries(eventData.Context) is { } state)
+        {
+            await feed.CommitOrder.WaitAsync(cancellationToken).ConfigureAwait(false);
+            state.HoldsCommitLock = true;
+        }
+
+        return result;
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Discard(eventData.Context);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Discard(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Discard(eventData.Context);
+
+    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Discard(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The context's state when this commit carries live changes (and so must be ordered).</summary>
+    private CaptureState? Carries(DbContext? context)
+    {
+        if (context is null)
+        {
+            return null;
+        }
+
+        var state = model.State(context);
+        var carries = (state.InSaveChanges && state.OwnsTransaction && state.Saving.Count > 0)
+            || state.AwaitingCommit.Count > 0
+            || state.Bypassed.Count > 0;
+        return carries ? state : null;
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var state = model.State(context);
+        if (state.InSaveChanges && state.OwnsTransaction)
+        {
+            // SaveChanges' own transaction: SavedChanges queues the changes (with their final values) and releases the lock.
+            return;
+        }
+
+        var published = feed.Enqueue([.. state.AwaitingCommit]);
+        var refreshed = feed.EnqueueRefresh([.. state.Bypassed]);
+        state.Published = Task.WhenAll(published, refreshed);
+        state.AwaitingCommit.Clear();
+        state.Bypassed.Clear();
+        Release(state);
+    }
+
+    private void Discard(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var state = model.State(context);
+        state.AwaitingCommit.Clear();
+        state.Bypassed.Clear();
+        if (!state.InSaveChanges || !state.OwnsTransaction)
+        {
+            Release(state);
+        }
+    }
+
+    private void Release(CaptureState state)
+    {
+        if (state.HoldsCommitLock)
+        {
+            state.HoldsCommitLock = false;
+            feed.CommitOrder.Release();
+        }
+    }
+}
