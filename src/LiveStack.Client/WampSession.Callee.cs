@@ -100,14 +100,25 @@ public sealed partial class WampSession
     {
         if (_invocations.TryGetValue(message.Request, out var cancellation))
         {
-            try
-            {
-                cancellation.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The invocation finished while the INTERRUPT was on its way.
-            }
+            _ = CancelInvocationAsync(cancellation);
+        }
+    }
+
+    // The token's callbacks (and the handler continuations they resume) are user code: CancelAsync
+    // runs them off the receive loop, and one that throws becomes a log line instead of ending the loop.
+    private async Task CancelInvocationAsync(CancellationTokenSource cancellation)
+    {
+        try
+        {
+            await cancellation.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The invocation finished while the INTERRUPT was on its way.
+        }
+        catch (AggregateException e)
+        {
+            ClientLog.HookFailed(_logger, "invocation cancellation callback", e);
         }
     }
 

@@ -367,7 +367,16 @@ public sealed partial class WampSession : IAsyncDisposable
     private async Task FinishAsync(WampSessionEnd end)
     {
         Interlocked.Exchange(ref _ended, 1);
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+        catch (AggregateException e)
+        {
+            // A handler's callback on Stopping threw; the session must still end.
+            ClientLog.HookFailed(_logger, "Stopping callback", e);
+        }
+
         _events.Writer.TryComplete();
         var lost = new WampException(ClientErrors.ConnectionLost, $"The session ended ({end.Reason}) before the router answered.");
         foreach (var requestId in _pending.Keys)

@@ -31,7 +31,7 @@ internal sealed class RawSocketConnection(TcpClient client, NetworkStream stream
                 throw new WampException(WampErrors.PayloadSizeExceeded, $"A message of {length} bytes exceeds the router's RawSocket limit of {routerLimit} bytes.");
             }
 
-            await WriteFrameAsync(RawSocketFrame.TypeMessage, length, cancellationToken).ConfigureAwait(false);
+            await WriteFrameAsync(RawSocketFrame.TypeMessage, length).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
@@ -107,7 +107,7 @@ internal sealed class RawSocketConnection(TcpClient client, NetworkStream stream
             _sendBuffer.Advance(4);
             payload.Span.CopyTo(_sendBuffer.GetSpan(payload.Length));
             _sendBuffer.Advance(payload.Length);
-            await WriteFrameAsync(RawSocketFrame.TypePong, payload.Length, cancellationToken).ConfigureAwait(false);
+            await WriteFrameAsync(RawSocketFrame.TypePong, payload.Length).ConfigureAwait(false);
         }
         finally
         {
@@ -116,11 +116,12 @@ internal sealed class RawSocketConnection(TcpClient client, NetworkStream stream
     }
 
     // The payload sits after four reserved bytes in the send buffer; the header goes there so the
-    // frame leaves in one write.
-    private ValueTask WriteFrameAsync(byte type, int length, CancellationToken cancellationToken)
+    // frame leaves in one write. Cancellation stops only the wait for the lock: a write canceled
+    // half way would leave a partial frame and break the stream for every later message.
+    private ValueTask WriteFrameAsync(byte type, int length)
     {
         var frame = MemoryMarshal.AsMemory(_sendBuffer.WrittenMemory);
         RawSocketFrame.WriteHeader(frame.Span, type, length);
-        return stream.WriteAsync(frame, cancellationToken);
+        return stream.WriteAsync(frame, CancellationToken.None);
     }
 }

@@ -24,7 +24,8 @@ internal sealed class WebSocketConnection(WebSocket socket, IWampCodec codec, in
             _sendBuffer.Clear();
             codec.Encode(message, _sendBuffer);
             var type = codec.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
-            await socket.SendAsync(_sendBuffer.WrittenMemory, type, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            // Cancellation stops the wait for the lock, never a send under way: canceling a WebSocket send aborts the socket.
+            await socket.SendAsync(_sendBuffer.WrittenMemory, type, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is WebSocketException or ObjectDisposedException)
         {

@@ -11,6 +11,9 @@ internal sealed class CaptureState
     /// <summary>Changes saved inside the app's explicit transaction, published when it commits.</summary>
     public List<EntityChange> AwaitingCommit { get; } = [];
 
+    /// <summary>For each open savepoint of the current transaction, how many changes were awaiting commit when it was created.</summary>
+    public Stack<int> Savepoints { get; } = new();
+
     /// <summary>Entities whose tables were written by commands outside SaveChanges in the current transaction.</summary>
     public HashSet<LiveEntity> Bypassed { get; } = [];
 

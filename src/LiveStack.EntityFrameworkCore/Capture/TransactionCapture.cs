@@ -10,6 +10,46 @@ namespace LiveStack.EntityFrameworkCore;
 /// </summary>
 internal sealed class TransactionCapture(LiveDataModel model, ChangeFeed feed) : DbTransactionInterceptor
 {
+    // A transaction disposed without commit or rollback reports neither: what it saved (and its
+    // savepoints) are dropped when the context's next transaction starts, so it is never published.
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Forget(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    // EF does not tell interceptors a savepoint's name, so savepoints are taken as nested: a release
+    // or a rollback applies to the last one created.
+    public override void CreatedSavepoint(DbTransaction transaction, TransactionEventData eventData) => SavepointCreated(eventData.Context);
+
+    public override Task CreatedSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SavepointCreated(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void ReleasedSavepoint(DbTransaction transaction, TransactionEventData eventData) => SavepointReleased(eventData.Context);
+
+    public override Task ReleasedSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SavepointReleased(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void RolledBackToSavepoint(DbTransaction transaction, TransactionEventData eventData) => SavepointRolledBack(eventData.Context);
+
+    public override Task RolledBackToSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SavepointRolledBack(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
         if (Carries(eventData.Context) is { } state)
@@ -91,6 +131,44 @@ internal sealed class TransactionCapture(LiveDataModel model, ChangeFeed feed) :
         state.AwaitingCommit.Clear();
         state.Bypassed.Clear();
         Release(state);
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            var state = model.State(context);
+            state.AwaitingCommit.Clear();
+            state.Bypassed.Clear();
+            state.Savepoints.Clear();
+        }
+    }
+
+    private void SavepointCreated(DbContext? context)
+    {
+        if (context is not null)
+        {
+            var state = model.State(context);
+            state.Savepoints.Push(state.AwaitingCommit.Count);
+        }
+    }
+
+    private void SavepointReleased(DbContext? context)
+    {
+        if (context is not null)
+        {
+            model.State(context).Savepoints.TryPop(out _);
+        }
+    }
+
+    /// <summary>The changes saved since the savepoint are undone, so they are not published (the savepoint itself stays).</summary>
+    private void SavepointRolledBack(DbContext? context)
+    {
+        if (context is not null && model.State(context) is { } state
+            && state.Savepoints.TryPeek(out var kept) && kept < state.AwaitingCommit.Count)
+        {
+            state.AwaitingCommit.RemoveRange(kept, state.AwaitingCommit.Count - kept);
+        }
     }
 
     private void Discard(DbContext? context)

@@ -61,9 +61,12 @@ internal sealed class LiveQueries<TDb>(LiveDataRuntime runtime, TimeProvider tim
     {
         foreach (var query in _shared.Values.Where(q => entities.Contains(q.Entity)).ToList())
         {
+            // The version is read before loading: every change up to it is committed and so in the
+            // result, while a change committed during the load comes later and is applied then.
             var before = query.Rows.ToList();
+            var version = query.Entity.Version;
             await query.LoadAsync().ConfigureAwait(false);
-            await query.PublishAsync(before, query.Entity.Version).ConfigureAwait(false);
+            await query.PublishAsync(before, version).ConfigureAwait(false);
         }
     }
 

@@ -57,7 +57,9 @@ internal sealed class SharedLiveQuery<TDb, T>(
 
         var position = Rows.BinarySearch(new LiveRow(key, row, change.Payload), _rowComparer);
         position = position < 0 ? ~position : position;
-        if (position >= query.Take)
+
+        // Past the last row of a full page, rows the page never held may come first.
+        if (position >= query.Take || (wasFull && position == Rows.Count))
         {
             return index < 0 || !wasFull;
         }

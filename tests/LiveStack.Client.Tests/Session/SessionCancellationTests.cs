@@ -14,9 +14,8 @@ public class SessionCancellationTests(SessionRouterFixture router) : IClassFixtu
         var interrupted = Wait.Source<bool>();
         await using var registration = await callee.RegisterAsync(procedure, async (_, token) =>
         {
-            using var onCancel = token.Register(() => interrupted.TrySetResult(true));
             started.TrySetResult(true);
-            await Task.Delay(Timeout.Infinite, token);
+            await Wait.UntilCanceledAsync(interrupted, token);
             return WampResult.Empty;
         }).WaitAsync(Wait.Timeout);
 
@@ -41,8 +40,7 @@ public class SessionCancellationTests(SessionRouterFixture router) : IClassFixtu
         var interrupted = Wait.Source<bool>();
         await using var registration = await callee.RegisterAsync(procedure, async (_, token) =>
         {
-            using var onCancel = token.Register(() => interrupted.TrySetResult(true));
-            await Task.Delay(Timeout.Infinite, token);
+            await Wait.UntilCanceledAsync(interrupted, token);
             return WampResult.Empty;
         }).WaitAsync(Wait.Timeout);
 
@@ -272,14 +270,14 @@ public class SessionCancellationTests(SessionRouterFixture router) : IClassFixtu
         var parts = new List<int>();
         var error = await Assert.ThrowsAsync<WampException>(async () =>
         {
-            await foreach (var part in caller.CallProgressiveAsync<int>(procedure, options: new CallOptions { Timeout = TimeSpan.FromMilliseconds(300) }))
+            await foreach (var part in caller.CallProgressiveAsync<int>(procedure, options: new CallOptions { Timeout = TimeSpan.FromSeconds(1) }))
             {
                 parts.Add(part);
             }
         }).WaitAsync(Wait.Timeout);
 
-        Assert.Equal([1], parts);
         Assert.Equal(WampErrors.Timeout, error.Uri);
+        Assert.True(parts is [] or [1]); // [] only on a machine so loaded that the first part took over the timeout
     }
 
     [Fact]
@@ -291,11 +289,18 @@ public class SessionCancellationTests(SessionRouterFixture router) : IClassFixtu
         var interrupted = Wait.Source<bool>();
         await using var registration = await callee.RegisterAsync(procedure, async (invocation, token) =>
         {
-            using var onCancel = token.Register(() => interrupted.TrySetResult(true));
-            for (var i = 0; ; i++)
+            try
             {
-                await invocation.ProgressAsync(Wait.Result(i), token);
-                await Task.Delay(20, token);
+                for (var i = 0; ; i++)
+                {
+                    await invocation.ProgressAsync(Wait.Result(i), token);
+                    await Task.Delay(20, token);
+                }
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                interrupted.TrySetResult(true);
+                throw;
             }
         }).WaitAsync(Wait.Timeout);
 
@@ -325,9 +330,8 @@ public class SessionCancellationTests(SessionRouterFixture router) : IClassFixtu
         var interrupted = Wait.Source<bool>();
         await using var registration = await callee.RegisterAsync(procedure, async (invocation, token) =>
         {
-            using var onCancel = token.Register(() => interrupted.TrySetResult(true));
             await invocation.ProgressAsync(Wait.Result("first"), token);
-            await Task.Delay(Timeout.Infinite, token);
+            await Wait.UntilCanceledAsync(interrupted, token);
             return WampResult.Empty;
         }).WaitAsync(Wait.Timeout);
 

@@ -68,9 +68,8 @@ public class SessionLifecycleTests(SessionRouterFixture router) : IClassFixture<
             var handlerCanceled = Wait.Source<bool>();
             await session.RegisterAsync(procedure, async (_, token) =>
             {
-                using var onCancel = token.Register(() => handlerCanceled.TrySetResult(true));
                 started.TrySetResult(true);
-                await Task.Delay(Timeout.Infinite, token);
+                await Wait.UntilCanceledAsync(handlerCanceled, token);
                 return WampResult.Empty;
             }).WaitAsync(Wait.Timeout);
             var call = session.CallAsync(procedure);
@@ -116,9 +115,8 @@ public class SessionLifecycleTests(SessionRouterFixture router) : IClassFixture<
         var interrupted = Wait.Source<bool>();
         await using var registration = await callee.RegisterAsync(procedure, async (_, token) =>
         {
-            using var onCancel = token.Register(() => interrupted.TrySetResult(true));
             started.TrySetResult(true);
-            await Task.Delay(Timeout.Infinite, token);
+            await Wait.UntilCanceledAsync(interrupted, token);
             return WampResult.Empty;
         }).WaitAsync(Wait.Timeout);
         var call = session.CallAsync(procedure);

@@ -16,6 +16,24 @@ internal static class Wait
     /// <summary>A completion source whose continuations never run inline on the receive loop.</summary>
     public static TaskCompletionSource<T> Source<T>() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>
+    /// Waits until <paramref name="token"/> fires, then sets <paramref name="canceled"/> and throws.
+    /// (A disposed <c>token.Register</c> may never run: the token's callbacks run in reverse order and
+    /// a handler resumed by an earlier one can finish first.)
+    /// </summary>
+    public static async Task UntilCanceledAsync(TaskCompletionSource<bool> canceled, CancellationToken token)
+    {
+        try
+        {
+            await Task.Delay(System.Threading.Timeout.Infinite, token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            canceled.TrySetResult(true);
+            throw;
+        }
+    }
+
     /// <summary>A result carrying the given CLR values as positional arguments.</summary>
     public static WampResult Result(params object?[] values) => new(WampConvert.ToWampList(values));
 }
