@@ -1,35 +1,10 @@
+using LiveStack.Testing;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using LiveStack.Client;
 using Microsoft.Extensions.Logging;
 
 namespace LiveStack.AspNetCore.Tests.InProcess;
-
-/// <summary>Timeouts and small helpers shared by the in-process tests.</summary>
-internal static class InProcessWait
-{
-    /// <summary>How long an await that could hang may take before the test fails.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-
-    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test after <see cref="Timeout"/>.</summary>
-    public static async Task TrueAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(10);
-        }
-    }
-
-    /// <summary>Publishes with acknowledgement, so the router has routed the event when this returns.</summary>
-    public static Task PublishAsync(WampSession session, string topic, params object?[] arguments) =>
-        session.PublishAsync(topic, WampConvert.ToWampList(arguments), null, new PublishOptions { Acknowledge = true }).WaitAsync(Timeout);
-}
 
 /// <summary>A DI service: where handlers drop what they received.</summary>
 public sealed class Inbox
@@ -38,7 +13,7 @@ public sealed class Inbox
 
     public void Add(string item) => _items.Writer.TryWrite(item);
 
-    public async Task<string> NextAsync() => await _items.Reader.ReadAsync().AsTask().WaitAsync(InProcessWait.Timeout);
+    public async Task<string> NextAsync() => await _items.Reader.ReadAsync().AsTask().WaitAsync(TestWait.Timeout);
 }
 
 /// <summary>A DI service the component takes in its constructor.</summary>

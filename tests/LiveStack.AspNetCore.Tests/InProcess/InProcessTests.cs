@@ -30,11 +30,11 @@ public sealed class InProcessTests
             });
         var server = web!.Services.GetRequiredService<LiveClient>();
         var inbox = web.Services.GetRequiredService<Inbox>();
-        await server.WhenReadyAsync().WaitAsync(InProcessWait.Timeout);
+        await server.WhenReadyAsync().WaitAsync(TestWait.Timeout);
 
-        await using var peer = await WampSession.ConnectAsync(host.WebSocketUrl.ToString()).WaitAsync(InProcessWait.Timeout);
-        Assert.Equal(5, await peer.CallAsync<int>("math.add", 2, 3).WaitAsync(InProcessWait.Timeout));
-        await peer.PublishAsync("chat.message", ["hi"], null, new PublishOptions { Acknowledge = true, DiscloseMe = true }).WaitAsync(InProcessWait.Timeout);
+        await using var peer = await WampSession.ConnectAsync(host.WebSocketUrl.ToString()).WaitAsync(TestWait.Timeout);
+        Assert.Equal(5, await peer.CallAsync<int>("math.add", 2, 3).WaitAsync(TestWait.Timeout));
+        await peer.PublishAsync("chat.message", ["hi"], null, new PublishOptions { Acknowledge = true, DiscloseMe = true }).WaitAsync(TestWait.Timeout);
         Assert.Equal($"hi from {peer.Id}", await inbox.NextAsync());
     }
 
@@ -50,13 +50,13 @@ public sealed class InProcessTests
                 s.AddLiveStackComponent<PricingComponent>();
             },
             app: endpoints => web = endpoints);
-        await web!.Services.GetRequiredService<LiveClient>().WhenReadyAsync().WaitAsync(InProcessWait.Timeout);
+        await web!.Services.GetRequiredService<LiveClient>().WhenReadyAsync().WaitAsync(TestWait.Timeout);
         var inbox = web.Services.GetRequiredService<Inbox>();
 
-        await using var peer = await WampSession.ConnectAsync(host.WebSocketUrl.ToString()).WaitAsync(InProcessWait.Timeout);
-        Assert.Equal(12.5m, await peer.CallAsync<decimal>(PricingComponent.GrossProcedure, 10).WaitAsync(InProcessWait.Timeout));
-        Assert.Equal(0.25m, await peer.CallAsync<decimal>(PricingComponent.RateProcedure).WaitAsync(InProcessWait.Timeout));
-        await InProcessWait.PublishAsync(peer, PricingComponent.OrderTopic, "book");
+        await using var peer = await WampSession.ConnectAsync(host.WebSocketUrl.ToString()).WaitAsync(TestWait.Timeout);
+        Assert.Equal(12.5m, await peer.CallAsync<decimal>(PricingComponent.GrossProcedure, 10).WaitAsync(TestWait.Timeout));
+        Assert.Equal(0.25m, await peer.CallAsync<decimal>(PricingComponent.RateProcedure).WaitAsync(TestWait.Timeout));
+        await TestWait.PublishAsync(peer, PricingComponent.OrderTopic, "book");
         Assert.Equal("order:book", await inbox.NextAsync());
         Assert.Same(web.Services.GetRequiredService<PricingComponent>(), web.Services.GetRequiredService<PricingComponent>());
     }
@@ -74,22 +74,22 @@ public sealed class InProcessTests
                 endpoints.MapProcedure("math.mul", (int a, int b) => a * b);
             });
         var server = web!.Services.GetRequiredService<LiveClient>();
-        var serverSession = await server.WhenReadyAsync().WaitAsync(InProcessWait.Timeout);
+        var serverSession = await server.WhenReadyAsync().WaitAsync(TestWait.Timeout);
         Assert.Equal(SecureRealm, serverSession.Realm);
 
         await using var peer = await WampSession.ConnectAsync(
             host.WebSocketUrl.ToString(),
-            new WampSessionOptions { Realm = SecureRealm, Authentication = WampAuthentication.Ticket("joe", Ticket) }).WaitAsync(InProcessWait.Timeout);
-        Assert.Equal(12, await peer.CallAsync<int>("math.mul", 3, 4).WaitAsync(InProcessWait.Timeout));
+            new WampSessionOptions { Realm = SecureRealm, Authentication = WampAuthentication.Ticket("joe", Ticket) }).WaitAsync(TestWait.Timeout);
+        Assert.Equal(12, await peer.CallAsync<int>("math.mul", 3, 4).WaitAsync(TestWait.Timeout));
 
         var registering = await Assert.ThrowsAsync<WampException>(() =>
-            peer.RegisterAsync("math.div", (_, _) => ValueTask.FromResult(WampResult.Empty)).WaitAsync(InProcessWait.Timeout));
+            peer.RegisterAsync("math.div", (_, _) => ValueTask.FromResult(WampResult.Empty)).WaitAsync(TestWait.Timeout));
         Assert.Equal(WampErrors.NotAuthorized, registering.Uri);
 
-        var sessions = await peer.CallAsync<long[]>("wamp.session.list").WaitAsync(InProcessWait.Timeout);
+        var sessions = await peer.CallAsync<long[]>("wamp.session.list").WaitAsync(TestWait.Timeout);
         Assert.Contains(serverSession.Id, sessions!);
         Assert.Contains(peer.Id, sessions!);
-        var details = (await peer.CallAsync("wamp.session.get", [serverSession.Id]).WaitAsync(InProcessWait.Timeout)).As<SessionDetails>();
+        var details = (await peer.CallAsync("wamp.session.get", [serverSession.Id]).WaitAsync(TestWait.Timeout)).As<SessionDetails>();
         Assert.Equal(new SessionDetails(serverSession.Id, "server", "trusted", "trusted"), details);
 
         // Publishing is allowed to no role; the trusted session publishes anyway.
@@ -98,9 +98,9 @@ public sealed class InProcessTests
         {
             events.TrySetResult(e.Argument<string>(0));
             return ValueTask.CompletedTask;
-        }).WaitAsync(InProcessWait.Timeout);
-        await server.PublishAsync("math.news", ["pi is 3.14"], null, new PublishOptions { Acknowledge = true }).WaitAsync(InProcessWait.Timeout);
-        Assert.Equal("pi is 3.14", await events.Task.WaitAsync(InProcessWait.Timeout));
+        }).WaitAsync(TestWait.Timeout);
+        await server.PublishAsync("math.news", ["pi is 3.14"], null, new PublishOptions { Acknowledge = true }).WaitAsync(TestWait.Timeout);
+        Assert.Equal("pi is 3.14", await events.Task.WaitAsync(TestWait.Timeout));
     }
 
     [Fact]
@@ -117,23 +117,23 @@ public sealed class InProcessTests
             });
         });
         var server = web!.Services.GetRequiredService<LiveClient>();
-        await using var subscriber = await WampSession.ConnectAsync(host.WebSocketUrl.ToString()).WaitAsync(InProcessWait.Timeout);
+        await using var subscriber = await WampSession.ConnectAsync(host.WebSocketUrl.ToString()).WaitAsync(TestWait.Timeout);
         var received = new TaskCompletionSource<WampEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
         await subscriber.SubscribeAsync("news.flash", (e, _) =>
         {
             received.TrySetResult(e);
             return ValueTask.CompletedTask;
-        }).WaitAsync(InProcessWait.Timeout);
+        }).WaitAsync(TestWait.Timeout);
 
         // Nothing was mapped, so the in-process session has not joined yet.
         Assert.False(server.IsReady);
         Assert.Equal(1, host.Router.SessionCount);
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.HttpPort}") };
-        using var response = await http.PostAsync(new Uri("/notify/extra", UriKind.Relative), null).WaitAsync(InProcessWait.Timeout);
+        using var response = await http.PostAsync(new Uri("/notify/extra", UriKind.Relative), null).WaitAsync(TestWait.Timeout);
         Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
 
-        var e = await received.Task.WaitAsync(InProcessWait.Timeout);
+        var e = await received.Task.WaitAsync(TestWait.Timeout);
         Assert.Equal("extra", e.Argument<string>(0));
         Assert.True(server.IsReady);
         Assert.Equal(2, host.Router.SessionCount);
@@ -153,16 +153,16 @@ public sealed class InProcessTests
                 endpoints.MapProcedure("math.add", (int a, int b) => a + b);
             });
         var server = web!.Services.GetRequiredService<LiveClient>();
-        var session = await server.WhenReadyAsync().WaitAsync(InProcessWait.Timeout);
-        await using var peer = await WampSession.ConnectAsync(host.WebSocketUrl.ToString()).WaitAsync(InProcessWait.Timeout);
+        var session = await server.WhenReadyAsync().WaitAsync(TestWait.Timeout);
+        await using var peer = await WampSession.ConnectAsync(host.WebSocketUrl.ToString()).WaitAsync(TestWait.Timeout);
 
-        var error = await Assert.ThrowsAsync<WampException>(() => peer.CallAsync("math.fail").WaitAsync(InProcessWait.Timeout));
+        var error = await Assert.ThrowsAsync<WampException>(() => peer.CallAsync("math.fail").WaitAsync(TestWait.Timeout));
 
         Assert.Equal(ClientErrors.RuntimeError, error.Uri);
         // Not sent to the caller (DetailedErrors is off), but logged.
         Assert.DoesNotContain("the handler broke", error.Message, StringComparison.Ordinal);
         Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Error && entry.Exception?.Message == "the handler broke");
-        Assert.Equal(5, await peer.CallAsync<int>("math.add", 2, 3).WaitAsync(InProcessWait.Timeout));
+        Assert.Equal(5, await peer.CallAsync<int>("math.add", 2, 3).WaitAsync(TestWait.Timeout));
         Assert.Same(session, server.Session);
         Assert.True(session.IsOpen);
     }
@@ -177,20 +177,20 @@ public sealed class InProcessTests
             endpoints.MapProcedure("math.add", (int a, int b) => a + b);
         });
         var server = web!.Services.GetRequiredService<LiveClient>();
-        var first = await server.WhenReadyAsync().WaitAsync(InProcessWait.Timeout);
+        var first = await server.WhenReadyAsync().WaitAsync(TestWait.Timeout);
         var ready = new TaskCompletionSource<WampSession>(TaskCreationOptions.RunContinuationsAsynchronously);
         server.OnReady(s =>
         {
             ready.TrySetResult(s);
             return Task.CompletedTask;
         });
-        await using var peer = await WampSession.ConnectAsync(host.WebSocketUrl.ToString()).WaitAsync(InProcessWait.Timeout);
+        await using var peer = await WampSession.ConnectAsync(host.WebSocketUrl.ToString()).WaitAsync(TestWait.Timeout);
 
-        await peer.CallAsync("wamp.session.kill", [first.Id]).WaitAsync(InProcessWait.Timeout);
+        await peer.CallAsync("wamp.session.kill", [first.Id]).WaitAsync(TestWait.Timeout);
 
-        var second = await ready.Task.WaitAsync(InProcessWait.Timeout);
+        var second = await ready.Task.WaitAsync(TestWait.Timeout);
         Assert.NotEqual(first.Id, second.Id);
-        Assert.Equal(5, await peer.CallAsync<int>("math.add", 2, 3).WaitAsync(InProcessWait.Timeout));
+        Assert.Equal(5, await peer.CallAsync<int>("math.add", 2, 3).WaitAsync(TestWait.Timeout));
     }
 
     [Fact]
@@ -208,18 +208,18 @@ public sealed class InProcessTests
                 endpoints.MapTopic("chat.message", (string text, Inbox inbox) => inbox.Add(text));
             });
         var server = web!.Services.GetRequiredService<LiveClient>();
-        var serverSession = await server.WhenReadyAsync().WaitAsync(InProcessWait.Timeout);
-        var peer = await WampSession.ConnectAsync(host.WebSocketUrl.ToString()).WaitAsync(InProcessWait.Timeout);
-        Assert.Equal(5, await peer.CallAsync<int>("math.add", 2, 3).WaitAsync(InProcessWait.Timeout));
-        await InProcessWait.PublishAsync(peer, "chat.message", "bye soon");
+        var serverSession = await server.WhenReadyAsync().WaitAsync(TestWait.Timeout);
+        var peer = await WampSession.ConnectAsync(host.WebSocketUrl.ToString()).WaitAsync(TestWait.Timeout);
+        Assert.Equal(5, await peer.CallAsync<int>("math.add", 2, 3).WaitAsync(TestWait.Timeout));
+        await TestWait.PublishAsync(peer, "chat.message", "bye soon");
         Assert.Equal("bye soon", await web.Services.GetRequiredService<Inbox>().NextAsync());
 
         var router = host.Router;
-        await host.DisposeAsync().AsTask().WaitAsync(InProcessWait.Timeout);
+        await host.DisposeAsync().AsTask().WaitAsync(TestWait.Timeout);
 
-        var peerEnd = await peer.Completion.WaitAsync(InProcessWait.Timeout);
+        var peerEnd = await peer.Completion.WaitAsync(TestWait.Timeout);
         Assert.Equal(WampErrors.SystemShutdown, peerEnd.Reason);
-        var serverEnd = await serverSession.Completion.WaitAsync(InProcessWait.Timeout);
+        var serverEnd = await serverSession.Completion.WaitAsync(TestWait.Timeout);
         Assert.True(serverEnd.Requested, $"The in-process session should leave on its own, but ended with {serverEnd.Reason}.");
         Assert.False(server.IsReady);
         Assert.Equal(0, router.SessionCount);

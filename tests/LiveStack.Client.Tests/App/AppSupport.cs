@@ -1,32 +1,7 @@
+using LiveStack.Testing;
 using System.Threading.Channels;
 
 namespace LiveStack.Client.Tests.App;
-
-/// <summary>Timeouts shared by the app tests.</summary>
-internal static class AppWait
-{
-    /// <summary>How long an await that could hang may take before the test fails.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-
-    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test after <see cref="Timeout"/>.</summary>
-    public static async Task TrueAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(10);
-        }
-    }
-
-    /// <summary>Publishes with acknowledgement, so the router has routed the event when this returns.</summary>
-    public static Task PublishAsync(WampSession session, string topic, params object?[] arguments) =>
-        session.PublishAsync(topic, WampConvert.ToWampList(arguments), null, new PublishOptions { Acknowledge = true }).WaitAsync(Timeout);
-}
 
 /// <summary>A DI service the handlers use.</summary>
 public sealed class Greeter
@@ -48,7 +23,7 @@ public sealed class Inbox
 
     public void MarkDisposed() => Interlocked.Increment(ref _disposed);
 
-    public async Task<string> NextAsync() => await _items.Reader.ReadAsync().AsTask().WaitAsync(AppWait.Timeout);
+    public async Task<string> NextAsync() => await _items.Reader.ReadAsync().AsTask().WaitAsync(TestWait.Timeout);
 }
 
 /// <summary>A component declared by attributes, with constructor injection; disposed with the app.</summary>

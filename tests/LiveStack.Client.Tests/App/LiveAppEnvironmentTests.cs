@@ -24,8 +24,8 @@ public sealed class LiveAppEnvironmentTests
         using var realmVariable = new EnvironmentVariable("LIVESTACK_REALM", OtherRealm);
         await using var app = Build([]);
 
-        await app.StartAsync().WaitAsync(AppWait.Timeout);
-        var session = await app.Client.WhenReadyAsync().WaitAsync(AppWait.Timeout);
+        await app.StartAsync().WaitAsync(TestWait.Timeout);
+        var session = await app.Client.WhenReadyAsync().WaitAsync(TestWait.Timeout);
 
         Assert.Equal([url], app.Client.Options.Urls);
         Assert.Equal(OtherRealm, session.Realm);
@@ -47,8 +47,8 @@ public sealed class LiveAppEnvironmentTests
         });
         await using var app = builder.Build();
 
-        await app.StartAsync().WaitAsync(AppWait.Timeout);
-        await app.Client.WhenReadyAsync().WaitAsync(AppWait.Timeout);
+        await app.StartAsync().WaitAsync(TestWait.Timeout);
+        await app.Client.WhenReadyAsync().WaitAsync(TestWait.Timeout);
 
         Assert.Equal([dead, live], app.Client.Options.Urls);
     }
@@ -62,8 +62,8 @@ public sealed class LiveAppEnvironmentTests
         using var realmVariable = new EnvironmentVariable("LIVESTACK_REALM", "com.app.nowhere");
         await using var app = Build(["--url", live, "--realm", "realm1"]);
 
-        await app.StartAsync().WaitAsync(AppWait.Timeout);
-        var session = await app.Client.WhenReadyAsync().WaitAsync(AppWait.Timeout);
+        await app.StartAsync().WaitAsync(TestWait.Timeout);
+        var session = await app.Client.WhenReadyAsync().WaitAsync(TestWait.Timeout);
 
         Assert.Equal([live], app.Client.Options.Urls);
         Assert.Equal("realm1", session.Realm);
@@ -81,8 +81,8 @@ public sealed class LiveAppEnvironmentTests
         using var realmVariable = new EnvironmentVariable("LiveStack__Client__Realm", OtherRealm);
         await using var app = Build([]);
 
-        await app.StartAsync().WaitAsync(AppWait.Timeout);
-        var session = await app.Client.WhenReadyAsync().WaitAsync(AppWait.Timeout);
+        await app.StartAsync().WaitAsync(TestWait.Timeout);
+        var session = await app.Client.WhenReadyAsync().WaitAsync(TestWait.Timeout);
 
         Assert.Equal(OtherRealm, session.Realm);
     }

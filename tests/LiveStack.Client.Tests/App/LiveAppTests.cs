@@ -20,16 +20,16 @@ public sealed class LiveAppTests
             received.TrySetResult(text);
         });
 
-        await app.StartAsync().WaitAsync(AppWait.Timeout);
-        var session = await app.Client.WhenReadyAsync().WaitAsync(AppWait.Timeout);
+        await app.StartAsync().WaitAsync(TestWait.Timeout);
+        var session = await app.Client.WhenReadyAsync().WaitAsync(TestWait.Timeout);
 
         Assert.Equal([url], app.Client.Options.Urls);
         Assert.Equal("realm1", session.Realm);
-        await using var other = await WampSession.ConnectAsync(url).WaitAsync(AppWait.Timeout);
-        Assert.Equal(5, await other.CallAsync<int>("com.app.add", 2, 3).WaitAsync(AppWait.Timeout));
-        await AppWait.PublishAsync(other, "com.app.chat", "hi");
-        Assert.Equal("hi", await received.Task.WaitAsync(AppWait.Timeout));
-        await app.StopAsync().WaitAsync(AppWait.Timeout);
+        await using var other = await WampSession.ConnectAsync(url).WaitAsync(TestWait.Timeout);
+        Assert.Equal(5, await other.CallAsync<int>("com.app.add", 2, 3).WaitAsync(TestWait.Timeout));
+        await TestWait.PublishAsync(other, "com.app.chat", "hi");
+        Assert.Equal("hi", await received.Task.WaitAsync(TestWait.Timeout));
+        await app.StopAsync().WaitAsync(TestWait.Timeout);
     }
 
     [Fact]
@@ -44,10 +44,10 @@ public sealed class LiveAppTests
         app.Register("com.app.greet", (string name, Greeter greeter, CancellationToken cancellationToken, WampInvocation invocation) =>
             $"{greeter.Greet(name)} ({invocation.Procedure}, caller {invocation.Caller}, canceled {cancellationToken.IsCancellationRequested})");
 
-        await app.StartAsync().WaitAsync(AppWait.Timeout);
-        await app.Client.WhenReadyAsync().WaitAsync(AppWait.Timeout);
-        await using var other = await WampSession.ConnectAsync(url).WaitAsync(AppWait.Timeout);
-        var result = await other.CallAsync("com.app.greet", ["Ada"], null, new CallOptions { DiscloseMe = true }).WaitAsync(AppWait.Timeout);
+        await app.StartAsync().WaitAsync(TestWait.Timeout);
+        await app.Client.WhenReadyAsync().WaitAsync(TestWait.Timeout);
+        await using var other = await WampSession.ConnectAsync(url).WaitAsync(TestWait.Timeout);
+        var result = await other.CallAsync("com.app.greet", ["Ada"], null, new CallOptions { DiscloseMe = true }).WaitAsync(TestWait.Timeout);
 
         Assert.Equal($"Hello, Ada (com.app.greet, caller {other.Id}, canceled False)", result.As<string>());
         Assert.Same(app.Client, app.Services.GetRequiredService<LiveClient>());
@@ -66,16 +66,16 @@ public sealed class LiveAppTests
         var inbox = app.Services.GetRequiredService<Inbox>();
         app.AddComponent<CalculatorComponent>().AddComponent<ConfiguredComponent>();
 
-        await app.StartAsync().WaitAsync(AppWait.Timeout);
-        await app.Client.WhenReadyAsync().WaitAsync(AppWait.Timeout);
-        await using (var other = await WampSession.ConnectAsync(url).WaitAsync(AppWait.Timeout))
+        await app.StartAsync().WaitAsync(TestWait.Timeout);
+        await app.Client.WhenReadyAsync().WaitAsync(TestWait.Timeout);
+        await using (var other = await WampSession.ConnectAsync(url).WaitAsync(TestWait.Timeout))
         {
-            Assert.Equal("Hello, Grace", await other.CallAsync<string>(CalculatorComponent.GreetProcedure, "Grace").WaitAsync(AppWait.Timeout));
-            Assert.Equal(7, await other.CallAsync<int>(CalculatorComponent.AddProcedure, 3, 4).WaitAsync(AppWait.Timeout));
-            Assert.Equal(42, await other.CallAsync<int>(ConfiguredComponent.DoubleProcedure, 21).WaitAsync(AppWait.Timeout));
-            await AppWait.PublishAsync(other, CalculatorComponent.LogTopic, "one");
+            Assert.Equal("Hello, Grace", await other.CallAsync<string>(CalculatorComponent.GreetProcedure, "Grace").WaitAsync(TestWait.Timeout));
+            Assert.Equal(7, await other.CallAsync<int>(CalculatorComponent.AddProcedure, 3, 4).WaitAsync(TestWait.Timeout));
+            Assert.Equal(42, await other.CallAsync<int>(ConfiguredComponent.DoubleProcedure, 21).WaitAsync(TestWait.Timeout));
+            await TestWait.PublishAsync(other, CalculatorComponent.LogTopic, "one");
             Assert.Equal("log:one", await inbox.NextAsync());
-            await AppWait.PublishAsync(other, ConfiguredComponent.NoteTopic, "two");
+            await TestWait.PublishAsync(other, ConfiguredComponent.NoteTopic, "two");
             Assert.Equal("note:two", await inbox.NextAsync());
         }
 
@@ -105,18 +105,18 @@ public sealed class LiveAppTests
             return Task.CompletedTask;
         });
 
-        await app.StartAsync().WaitAsync(AppWait.Timeout);
-        await app.Client.WhenReadyAsync().WaitAsync(AppWait.Timeout);
+        await app.StartAsync().WaitAsync(TestWait.Timeout);
+        await app.Client.WhenReadyAsync().WaitAsync(TestWait.Timeout);
         Assert.Equal(baseline + 1, router.Router.SessionCount);
-        await app.StopAsync().WaitAsync(AppWait.Timeout);
+        await app.StopAsync().WaitAsync(TestWait.Timeout);
 
         lock (ends)
         {
             Assert.True(Assert.Single(ends).Requested);
         }
 
-        await AppWait.TrueAsync(() => router.Router.SessionCount == baseline, "the router to drop the app's session");
-        var error = await Assert.ThrowsAsync<WampException>(() => app.Client.WhenReadyAsync().WaitAsync(AppWait.Timeout));
+        await TestWait.TrueAsync(() => router.Router.SessionCount == baseline, "the router to drop the app's session");
+        var error = await Assert.ThrowsAsync<WampException>(() => app.Client.WhenReadyAsync().WaitAsync(TestWait.Timeout));
         Assert.Equal(ClientErrors.ClientStopped, error.Uri);
     }
 
@@ -131,9 +131,9 @@ public sealed class LiveAppTests
         using var stop = new CancellationTokenSource();
         app.Client.OnReady(_ => stop.CancelAsync());
 
-        await app.RunAsync(stop.Token).WaitAsync(AppWait.Timeout);
+        await app.RunAsync(stop.Token).WaitAsync(TestWait.Timeout);
 
-        await AppWait.TrueAsync(() => router.Router.SessionCount == baseline, "the router to drop the app's session");
+        await TestWait.TrueAsync(() => router.Router.SessionCount == baseline, "the router to drop the app's session");
         Assert.False(app.Client.IsReady);
     }
 
@@ -152,13 +152,13 @@ public sealed class LiveAppTests
         await using var app = builder.Build();
         app.Register("com.app.ping", () => "pong");
 
-        await app.StartAsync().WaitAsync(AppWait.Timeout);
-        await app.Client.WhenReadyAsync().WaitAsync(AppWait.Timeout);
+        await app.StartAsync().WaitAsync(TestWait.Timeout);
+        await app.Client.WhenReadyAsync().WaitAsync(TestWait.Timeout);
 
         Assert.Equal([url], app.Client.Options.Urls);
         Assert.Equal(TimeSpan.FromMilliseconds(50), app.Client.Options.Reconnect.InitialDelay);
-        await using var other = await WampSession.ConnectAsync(url).WaitAsync(AppWait.Timeout);
-        Assert.Equal("pong", await other.CallAsync<string>("com.app.ping").WaitAsync(AppWait.Timeout));
+        await using var other = await WampSession.ConnectAsync(url).WaitAsync(TestWait.Timeout);
+        Assert.Equal("pong", await other.CallAsync<string>("com.app.ping").WaitAsync(TestWait.Timeout));
     }
 
     [Theory]
