@@ -13,15 +13,15 @@ public sealed partial class LiveClient
     /// <summary>Calls a procedure with CLR arguments and converts the result (see <see cref="WampPayload.As{T}"/>).</summary>
     public async Task<T?> CallAsync<T>(string procedure, params object?[] arguments)
     {
-        var result = await CallAsync(procedure, WampConvert.ToWampList(arguments, _options.JsonOptions)).ConfigureAwait(false);
-        return result.As<T>(_options.JsonOptions);
+        var session = await WhenReadyAsync().ConfigureAwait(false);
+        return await session.CallAsync<T>(procedure, arguments).ConfigureAwait(false);
     }
 
     /// <summary>Calls a procedure with CLR arguments under a cancellation token and converts the result.</summary>
     public async Task<T?> CallAsync<T>(string procedure, IEnumerable<object?> arguments, CancellationToken cancellationToken)
     {
-        var result = await CallAsync(procedure, WampConvert.ToWampList(arguments, _options.JsonOptions), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return result.As<T>(_options.JsonOptions);
+        var session = await WhenReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await session.CallAsync<T>(procedure, arguments, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Calls a procedure asking for progressive results (see <see cref="WampSession.CallProgressiveAsync(string, IReadOnlyList{object?}?, IReadOnlyDictionary{string, object?}?, CallOptions?, CancellationToken)"/>).</summary>
@@ -42,6 +42,9 @@ public sealed partial class LiveClient
     }
 
     /// <summary>Publishes CLR values as positional arguments.</summary>
-    public Task<long?> PublishAsync(string topic, params object?[] arguments) =>
-        PublishAsync(topic, WampConvert.ToWampList(arguments, _options.JsonOptions));
+    public async Task<long?> PublishAsync(string topic, params object?[] arguments)
+    {
+        var session = await WhenReadyAsync().ConfigureAwait(false);
+        return await session.PublishAsync(topic, arguments).ConfigureAwait(false);
+    }
 }

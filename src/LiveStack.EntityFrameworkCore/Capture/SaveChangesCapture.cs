@@ -101,7 +101,7 @@ internal sealed class SaveChangesCapture(LiveDataModel model, ChangeFeed feed) :
         if (state.OwnsTransaction)
         {
             state.Published = feed.Enqueue(changes);
-            ReleaseCommitLock(state);
+            feed.ReleaseCommitOrder(state);
         }
         else
         {
@@ -122,16 +122,7 @@ internal sealed class SaveChangesCapture(LiveDataModel model, ChangeFeed feed) :
         RestoreAutoTransaction(context, state);
         if (state.OwnsTransaction)
         {
-            ReleaseCommitLock(state);
-        }
-    }
-
-    private void ReleaseCommitLock(CaptureState state)
-    {
-        if (state.HoldsCommitLock)
-        {
-            state.HoldsCommitLock = false;
-            feed.CommitOrder.Release();
+            feed.ReleaseCommitOrder(state);
         }
     }
 

@@ -54,8 +54,7 @@ internal sealed class TransactionCapture(LiveDataModel model, ChangeFeed feed) :
     {
         if (Carries(eventData.Context) is { } state)
         {
-            feed.CommitOrder.Wait();
-            state.HoldsCommitLock = true;
+            feed.HoldCommitOrder(state);
         }
 
         return result;
@@ -65,8 +64,7 @@ internal sealed class TransactionCapture(LiveDataModel model, ChangeFeed feed) :
     {
         if (Carries(eventData.Context) is { } state)
         {
-            await feed.CommitOrder.WaitAsync(cancellationToken).ConfigureAwait(false);
-            state.HoldsCommitLock = true;
+            await feed.HoldCommitOrderAsync(state, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -130,7 +128,7 @@ internal sealed class TransactionCapture(LiveDataModel model, ChangeFeed feed) :
         state.Published = Task.WhenAll(published, refreshed);
         state.AwaitingCommit.Clear();
         state.Bypassed.Clear();
-        Release(state);
+        feed.ReleaseCommitOrder(state);
     }
 
     private void Forget(DbContext? context)
@@ -183,16 +181,7 @@ internal sealed class TransactionCapture(LiveDataModel model, ChangeFeed feed) :
         state.Bypassed.Clear();
         if (!state.InSaveChanges || !state.OwnsTransaction)
         {
-            Release(state);
-        }
-    }
-
-    private void Release(CaptureState state)
-    {
-        if (state.HoldsCommitLock)
-        {
-            state.HoldsCommitLock = false;
-            feed.CommitOrder.Release();
+            feed.ReleaseCommitOrder(state);
         }
     }
 }

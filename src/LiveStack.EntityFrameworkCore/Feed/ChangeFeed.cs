@@ -27,6 +27,30 @@ internal sealed class ChangeFeed : IAsyncDisposable
     /// <summary>Held by a committing context from just before its commit until its changes are queued.</summary>
     public SemaphoreSlim CommitOrder { get; } = new(1, 1);
 
+    /// <summary>Takes <see cref="CommitOrder"/> for a committing context and records that it holds it.</summary>
+    public void HoldCommitOrder(CaptureState state)
+    {
+        CommitOrder.Wait();
+        state.HoldsCommitLock = true;
+    }
+
+    /// <inheritdoc cref="HoldCommitOrder"/>
+    public async Task HoldCommitOrderAsync(CaptureState state, CancellationToken cancellationToken)
+    {
+        await CommitOrder.WaitAsync(cancellationToken).ConfigureAwait(false);
+        state.HoldsCommitLock = true;
+    }
+
+    /// <summary>Releases <see cref="CommitOrder"/> if the context holds it; safe to call on every path that ends a commit.</summary>
+    public void ReleaseCommitOrder(CaptureState state)
+    {
+        if (state.HoldsCommitLock)
+        {
+            state.HoldsCommitLock = false;
+            CommitOrder.Release();
+        }
+    }
+
     /// <summary>Connects what each batch and refresh does (publication and live queries); called once at start.</summary>
     public void Connect(Func<IReadOnlyList<EntityChange>, Task> onBatch, Func<IReadOnlyCollection<LiveEntity>, Task> onRefresh)
     {

@@ -1,4 +1,5 @@
 using LiveStack.Client;
+using LiveStack.EntityFrameworkCore.Queries;
 using LiveStack.Wamp;
 using Microsoft.EntityFrameworkCore;
 
@@ -149,11 +150,9 @@ internal sealed class LiveQueries<TDb>(LiveDataRuntime runtime, TimeProvider tim
 
     private static string Canonical(object? value) => value switch
     {
-        IReadOnlyDictionary<string, object?> map => "{" + string.Join(",", map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}:{Canonical(p.Value)}")) + "}",
+        IReadOnlyDictionary<string, object?> map => "{" + string.Join(",", map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{QueryValues.Quote(p.Key)}:{Canonical(p.Value)}")) + "}",
         IReadOnlyList<object?> list => "[" + string.Join(",", list.Select(Canonical)) + "]",
-        string s => "\"" + s.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
-        null => "null",
-        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        _ => QueryValues.Canonical(value),
     };
 
     private void DropIdle()
